@@ -1,0 +1,3 @@
+export * from './domain-events';
+export * from './identity';
+export * from './events';

@@ -1,0 +1,8 @@
+import { eventsContext } from './events';
+import { identityContext } from './identity';
+import { opsContext } from './ops';
+
+/** Every bounded context; the worker, the OpenAPI document and the rebuild tool read this list. */
+export const contexts = [identityContext, eventsContext, opsContext];
+
+export const allProjectors = contexts.flatMap((c) => c.projectors);

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Process settings, validated once; every knob has a safe local default. */
+const schema = z.object({
+  DATABASE_URL: z.string().default('postgres://postgres:postgres@127.0.0.1:54329/quadrant'),
+  MONGODB_URL: z.string().default('mongodb://127.0.0.1:27029/'),
+  MONGODB_DB: z.string().default('quadrant'),
+  NEXTAUTH_SECRET: z.string().default('quadrant-local-development-secret-change-me'),
+  /** Bearer tokens from POST /api/auth/token live this long. */
+  TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Failed sign-ins allowed per account and per client within the window before 429. */
+  AUTH_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  AUTH_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(20),
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** How long a query carrying a consistency token waits for its projection. */
+  CONSISTENCY_WAIT_MS: z.coerce.number().int().nonnegative().default(2000),
+  PG_POOL_SIZE: z.coerce.number().int().positive().default(20),
+  QUADRANT_DEMO: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+export const env: Env = schema.parse(process.env);

@@ -1,0 +1,18 @@
+import { cancelRegistration } from './commands/cancel-registration';
+import { createEvent } from './commands/create-event';
+import { deleteEvent } from './commands/delete-event';
+import { registerParticipant } from './commands/register-participant';
+import { updateEvent } from './commands/update-event';
+import { eventCatalogProjector } from './projections/event-catalog-projector';
+import { getEventDetails } from './queries/get-event-details';
+import { listMyRegistrations } from './queries/list-my-registrations';
+import { listOrganizedEvents } from './queries/list-organized-events';
+import { listUpcomingEvents } from './queries/list-upcoming-events';
+
+/** Event management (EV1-EV3): organizers publish events, attendees take seats. */
+export const eventsContext = {
+  name: 'events',
+  commands: [createEvent, updateEvent, deleteEvent, registerParticipant, cancelRegistration],
+  queries: [getEventDetails, listUpcomingEvents, listMyRegistrations, listOrganizedEvents],
+  projectors: [eventCatalogProjector],
+};

@@ -1,0 +1,34 @@
+/** Read-model documents of the events context (MongoDB). */
+export const EVENT_DETAILS = 'events_event_details';
+export const REGISTRATIONS = 'events_registrations';
+
+/** One document per event: the details page and the upcoming/organized lists read it as is. */
+export interface EventDetailsDoc {
+  _id: string;
+  title: string;
+  description: string;
+  venue: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  capacity: number;
+  registeredCount: number;
+  organizer: { userId: string; name: string };
+  status: 'scheduled' | 'deleted';
+  /** Lower-cased title, venue and description, for the text filter. */
+  search: string;
+  /** Stream version of the last event applied: the idempotency guard. */
+  version: number;
+}
+
+/** One document per (event, participant): "my registrations" is an equality lookup on userId. */
+export interface RegistrationDoc {
+  _id: string;
+  eventId: string;
+  userId: string;
+  title: string;
+  venue: string;
+  startsAt: Date;
+  status: 'registered' | 'cancelled' | 'event-deleted';
+  registeredAt: Date;
+  eventVersion: number;
+}

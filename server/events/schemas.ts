@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** HTTP contracts of the events context: they validate requests and generate the OpenAPI document. */
+const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2030-05-01T18:00:00Z' });
+const eventId = z.uuid({ message: 'must be a UUID' });
+const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const description = z.string().max(5000, 'must be at most 5000 characters');
+const venue = z.string().trim().max(200, 'must be at most 200 characters');
+const capacity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100000');
+const consistencyToken = z.string().nullable().describe('Send as X-Consistency-Token to read your own write');
+
+export const createEventInput = z.strictObject({
+  title,
+  description: description.optional(),
+  venue: venue.optional(),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime.nullable().optional(),
+  capacity,
+});
+
+export const updateEventInput = z.strictObject({
+  eventId,
+  expectedVersion: z.number().int().min(1).optional(),
+  title: title.optional(),
+  description: description.optional(),
+  venue: venue.optional(),
+  startsAt: isoDateTime.optional(),
+  endsAt: isoDateTime.nullable().optional(),
+  capacity: capacity.optional(),
+});
+
+export const eventIdInput = z.strictObject({ eventId });
+
+export const eventWritten = z.object({ eventId: z.uuid(), version: z.number().int(), consistencyToken });
+export const registrationWritten = z.object({ registrationId: z.uuid(), consistencyToken });
+export const registrationCancelled = z.object({ eventId: z.uuid(), consistencyToken });
+
+const organizer = z.object({ userId: z.uuid(), name: z.string() });
+
+export const eventSummary = z.object({
+  eventId: z.uuid(),
+  title: z.string(),
+  venue: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  capacity: z.number().int(),
+  registeredCount: z.number().int(),
+  seatsLeft: z.number().int(),
+  organizer,
+  status: z.enum(['scheduled', 'deleted']),
+});
+
+export const eventDetails = eventSummary.extend({ description: z.string(), version: z.number().int() });
+
+export const upcomingParams = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+  q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+});
+
+export const eventPage = z.object({ items: z.array(eventSummary), nextCursor: z.string().nullable() });
+
+export const myRegistrations = z.object({
+  items: z.array(
+    z.object({
+      eventId: z.uuid(),
+      title: z.string(),
+      venue: z.string(),
+      startsAt: z.string(),
+      status: z.enum(['registered', 'cancelled', 'event-deleted']),
+      registeredAt: z.string(),
+    }),
+  ),
+});
+
+export const eventList = z.object({ items: z.array(eventSummary) });
+export const noParams = z.object({});
+export const eventIdParams = z.object({ eventId });

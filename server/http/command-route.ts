@@ -1,0 +1,51 @@
+import type { NextRequest } from 'next/server';
+import { actorFromRequest } from '@/server/auth/actor-from-request';
+import type { CommandDefinition } from '@/server/cqrs/define';
+import { invalid } from '@/server/cqrs/errors';
+import { handleCommand } from '@/server/cqrs/handle-command';
+import { checkAccess } from './check-access';
+import { problemResponse } from './problem';
+import { fromZodError } from './zod-errors';
+
+const MAX_BODY_BYTES = 64 * 1024;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** Adapts a command definition to a Next.js POST handler: parse -> validate -> auth -> handle. */
+export function commandRoute<I, O>(command: CommandDefinition<I, O>) {
+  return async function POST(req: NextRequest): Promise<Response> {
+    const instance = `/api/commands/${command.name}`;
+    try {
+      const actor = await actorFromRequest(req);
+      checkAccess(command.access, actor);
+      const input = command.input.safeParse(await readJson(req));
+      if (!input.success) throw fromZodError(input.error);
+      const idempotencyKey = req.headers.get('idempotency-key');
+      if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw invalid([{ path: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' }]);
+      }
+      const result = await handleCommand({ command: command.name, input: input.data, actor, idempotencyKey, handler: command.handle });
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (result.body.consistencyToken) headers['X-Consistency-Token'] = result.body.consistencyToken;
+      if (result.replayed) headers['Idempotent-Replayed'] = 'true';
+      return new Response(JSON.stringify(result.body), { status: result.status, headers });
+    } catch (err) {
+      return problemResponse(err, instance);
+    }
+  };
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) {
+    throw invalid([{ path: 'Content-Type', message: 'must be application/json' }], 'Send a JSON body');
+  }
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw invalid([{ path: '(body)', message: `must be at most ${MAX_BODY_BYTES} bytes` }], 'The body is too large');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalid([{ path: '(body)', message: 'is not valid JSON' }], 'The body is not valid JSON');
+  }
+}
