@@ -28,8 +28,10 @@ async function main() {
   boss.on('error', (err) => console.error('[pg-boss]', err.message));
   await boss.start();
   const workId = await boss.work<{ token: string }>(queues.projections, { batchSize: 100, pollingIntervalSeconds: 1 }, async (jobs) => {
-    const tokens = jobs.map((j) => decodeToken(j.data.token)).filter((t): t is LogPosition => t !== null);
-    const furthest = tokens.sort(comparePositions).at(-1);
+    const tokens = jobs.map((j) => decodeToken(String(j.data?.token)));
+    // A job we cannot read is a bug upstream: fail it so it ends in the dead-letter queue, visibly.
+    if (tokens.includes(null)) throw new Error(`unreadable projections job: ${JSON.stringify(jobs.map((j) => j.data))}`);
+    const furthest = (tokens as LogPosition[]).sort(comparePositions).at(-1);
     if (furthest) await runner.ensureCaughtUpTo(furthest);
   });
 

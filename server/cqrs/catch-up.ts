@@ -32,33 +32,42 @@ export async function catchUp(
     const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [checkpointId]);
     if (!rows[0].locked) return { ran: false, applied: 0, checkpoint: await loadCheckpoint(db, checkpointId) };
     try {
-      const store = await storeFor();
-      let checkpoint = await loadCheckpoint(db, checkpointId);
-      let applied = 0;
-      for (;;) {
-        const batch = await readEventsAfter(client, checkpoint, BATCH_SIZE);
-        if (batch.length === 0) break;
-        for (const event of batch) {
-          if (projector.handles.includes(event.type)) {
-            try {
-              await projector.apply(event, store);
-            } catch (err) {
-              // Keep what was applied; the failing event is retried on the next pass.
-              await saveCheckpoint(db, checkpointId, checkpoint);
-              throw new ProjectionError(projector.name, event.position, err);
-            }
-            applied++;
-          }
-          checkpoint = { transactionId: event.transactionId, position: event.position };
-        }
-        await saveCheckpoint(db, checkpointId, checkpoint);
-      }
-      return { ran: true, applied, checkpoint };
+      return { ran: true, ...(await applyNewEvents(client, db, projector, await storeFor(), checkpointId)) };
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [checkpointId]);
     }
   } finally {
     client.release();
+  }
+}
+
+/** The catch-up loop itself; the caller holds the projection's lock. */
+export async function applyNewEvents(
+  client: pg.PoolClient,
+  db: ReadDb,
+  projector: Projector,
+  store: ProjectionStore,
+  checkpointId: string,
+): Promise<{ applied: number; checkpoint: LogPosition }> {
+  let checkpoint = await loadCheckpoint(db, checkpointId);
+  let applied = 0;
+  for (;;) {
+    const batch = await readEventsAfter(client, checkpoint, BATCH_SIZE);
+    if (batch.length === 0) return { applied, checkpoint };
+    for (const event of batch) {
+      if (projector.handles.includes(event.type)) {
+        try {
+          await projector.apply(event, store);
+        } catch (err) {
+          // Keep what was applied; the failing event is retried on the next pass.
+          await saveCheckpoint(db, checkpointId, checkpoint);
+          throw new ProjectionError(projector.name, event.position, err);
+        }
+        applied++;
+      }
+      checkpoint = { transactionId: event.transactionId, position: event.position };
+    }
+    await saveCheckpoint(db, checkpointId, checkpoint);
   }
 }
 

@@ -1,4 +1,5 @@
 import { MongoServerError } from 'mongodb';
+import { ensureIndexes } from '@/server/cqrs/ensure-indexes';
 import { versionGuard, type Projector } from '@/server/cqrs/projector';
 import type { StoredEvent } from '@/server/cqrs/types';
 import type { EventsDomainEvent } from '../domain/event-types';
@@ -26,8 +27,8 @@ export const eventCatalogProjector: Projector = {
   handles: ['EventCreated', 'EventUpdated', 'EventDeleted', 'ParticipantRegistered', 'RegistrationCancelled'],
 
   async setup(store) {
-    await store.collection(EVENT_DETAILS).createIndexes([{ key: { status: 1, startsAt: 1 } }, { key: { 'organizer.userId': 1 } }]);
-    await store.collection(REGISTRATIONS).createIndexes([{ key: { userId: 1 } }, { key: { eventId: 1 } }]);
+    await ensureIndexes(store.collection(EVENT_DETAILS), [{ key: { status: 1, startsAt: 1 } }, { key: { 'organizer.userId': 1 } }]);
+    await ensureIndexes(store.collection(REGISTRATIONS), [{ key: { userId: 1 } }, { key: { eventId: 1 } }]);
   },
 
   async apply(stored, store) {
