@@ -46,14 +46,12 @@ const RETRYABLE = new Set(['40001', '40P01']);
  * Handlers must lock the aggregate row they change before any other write: the lock then orders
  * both the stream versions and the writers' transaction ids, which is the order projectors read.
  * That is also why the idempotency record is written last rather than first.
+ * Requests with the same Idempotency-Key are serialized by a transaction-scoped advisory lock (it
+ * takes no transaction id), so a retry sent while the first attempt runs waits for its answer.
  */
 export async function handleCommand<Input, Body>(req: CommandRequest<Input, Body>): Promise<CommandResponse<Body>> {
   const scope = `${req.actor?.userId ?? 'anonymous'}:${req.command}`;
   const requestHash = hashOf(req.input);
-  if (req.idempotencyKey) {
-    const earlier = await findAnswer(scope, req.idempotencyKey, requestHash);
-    if (earlier) return earlier as CommandResponse<Body>;
-  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await runOnce(req, scope, requestHash);
@@ -73,6 +71,14 @@ async function runOnce<Input, Body>(req: CommandRequest<Input, Body>, scope: str
   let last: LogPosition | null = null;
   try {
     await client.query('BEGIN');
+    if (req.idempotencyKey) {
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${scope}\n${req.idempotencyKey}`]);
+      const earlier = await findAnswer(tx, scope, req.idempotencyKey, requestHash);
+      if (earlier) {
+        await client.query('ROLLBACK');
+        return earlier as CommandResponse<Body>;
+      }
+    }
     const ctx: CommandContext = {
       tx,
       actor: req.actor,
@@ -104,9 +110,9 @@ async function runOnce<Input, Body>(req: CommandRequest<Input, Body>, scope: str
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });
       if (stored.length === 0) {
-        // A concurrent request with the same key committed first: undo ours, answer with theirs.
+        // Cannot happen while the advisory lock is held; kept as the database's own guarantee.
         await client.query('ROLLBACK');
-        const earlier = await findAnswer(scope, req.idempotencyKey, requestHash);
+        const earlier = await findAnswer(dbFor(pool()), scope, req.idempotencyKey, requestHash);
         if (earlier) return earlier as CommandResponse<Body>;
         throw new AppError('conflict', 'idempotency-key-in-flight', 'A request with this Idempotency-Key is still running');
       }
@@ -121,8 +127,8 @@ async function runOnce<Input, Body>(req: CommandRequest<Input, Body>, scope: str
   }
 }
 
-async function findAnswer(scope: string, key: string, requestHash: string): Promise<CommandResponse<unknown> | null> {
-  const [row] = await dbFor(pool())
+async function findAnswer(db: Db, scope: string, key: string, requestHash: string): Promise<CommandResponse<unknown> | null> {
+  const [row] = await db
     .select()
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));

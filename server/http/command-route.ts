@@ -43,9 +43,22 @@ async function readJson(req: NextRequest): Promise<unknown> {
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
     throw invalid([{ path: '(body)', message: `must be at most ${MAX_BODY_BYTES} bytes` }], 'The body is too large');
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw invalid([{ path: '(body)', message: 'is not valid JSON' }], 'The body is not valid JSON');
   }
+  // PostgreSQL text cannot hold U+0000: refuse it here for every command, naming where it is.
+  const withNul = pathsWithNul(body);
+  if (withNul.length) throw invalid(withNul.map((path) => ({ path, message: 'must not contain NUL characters' })));
+  return body;
+}
+
+function pathsWithNul(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path || '(body)'] : [];
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => pathsWithNul(v, path ? `${path}.${k}` : k));
+  }
+  return [];
 }

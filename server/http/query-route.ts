@@ -18,6 +18,7 @@ type RouteContext = { params: Promise<Record<string, string>> };
  */
 export function queryRoute<P, O>(query: QueryDefinition<P, O>) {
   return async function GET(req: NextRequest, context: RouteContext): Promise<Response> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
     try {
       const actor = await actorFromRequest(req);
       checkAccess(query.access, actor);
@@ -25,7 +26,6 @@ export function queryRoute<P, O>(query: QueryDefinition<P, O>) {
       const params = query.params.safeParse(raw);
       if (!params.success) throw fromZodError(params.error, 'The query parameters are invalid');
       const db = await readDb();
-      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
       const tokenHeader = req.headers.get('x-consistency-token');
       if (tokenHeader) {
         const token = decodeToken(tokenHeader);
@@ -36,7 +36,10 @@ export function queryRoute<P, O>(query: QueryDefinition<P, O>) {
       const body = await query.handle(params.data, { actor, db });
       return new Response(JSON.stringify(body), { status: 200, headers });
     } catch (err) {
-      return problemResponse(err, req.nextUrl.pathname);
+      // Keep X-Consistency on errors too: a stale 404 means "not projected yet", not "no such thing".
+      const problem = problemResponse(err, req.nextUrl.pathname);
+      if (headers['X-Consistency']) problem.headers.set('X-Consistency', headers['X-Consistency']);
+      return problem;
     }
   };
 }
