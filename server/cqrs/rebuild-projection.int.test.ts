@@ -6,7 +6,7 @@ import { createEvent } from '@/server/events/commands/create-event';
 import { registerParticipant } from '@/server/events/commands/register-participant';
 import { updateEvent } from '@/server/events/commands/update-event';
 import { eventCatalogProjector } from '@/server/events/projections/event-catalog-projector';
-import { EVENT_DETAILS, REGISTRATIONS } from '@/server/events/projections/read-model-docs';
+import { EVENT_DETAILS, REGISTRATIONS, type EventDetailsDoc, type RegistrationDoc } from '@/server/events/projections/read-model-docs';
 import { getEventDetails } from '@/server/events/queries/get-event-details';
 import { command, newUser, query } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
@@ -29,8 +29,8 @@ describe('projections', () => {
   it('ignore redelivered and out-of-order events: replaying a stream backwards changes nothing', async () => {
     const { eventId } = await eventWithHistory();
     const db = await readDb();
-    const details = await readModel(db, EVENT_DETAILS);
-    const registrations = await readModel(db, REGISTRATIONS);
+    const details = await readModel<EventDetailsDoc>(db, EVENT_DETAILS);
+    const registrations = await readModel<RegistrationDoc>(db, REGISTRATIONS);
     const before = { details: await details.findOne({ _id: eventId }), registrations: await registrations.find({ eventId }).sort({ _id: 1 }).toArray() };
     const history = await readStream(dbFor(pool()), `event-${eventId}`);
     expect(history.map((e) => e.type)).toEqual(['EventCreated', 'ParticipantRegistered', 'ParticipantRegistered', 'EventUpdated']);
@@ -72,7 +72,7 @@ describe('projections', () => {
     const { eventId } = await eventWithHistory();
     const db = await readDb();
     // Corrupt the live document: the rebuild must notice instead of hiding it.
-    await (await readModel(db, EVENT_DETAILS)).updateOne({ _id: eventId } as never, { $set: { registeredCount: 99 } });
+    await (await readModel<EventDetailsDoc>(db, EVENT_DETAILS)).updateOne({ _id: eventId }, { $set: { registeredCount: 99 } });
     const result = await rebuildProjection(pool(), db, eventCatalogProjector, { swap: true });
     await dropGeneration(db, result.to);
     expect(result.swapped).toBe(false);
@@ -80,6 +80,6 @@ describe('projections', () => {
     // Repair it with a forced rebuild, which is how a corrupted read model is fixed.
     const repaired = await rebuildProjection(pool(), db, eventCatalogProjector, { swap: true, force: true });
     await dropGeneration(db, repaired.from);
-    expect(await (await readModel(db, EVENT_DETAILS)).findOne({ _id: eventId } as never)).toMatchObject({ registeredCount: 2 });
+    expect(await (await readModel<EventDetailsDoc>(db, EVENT_DETAILS)).findOne({ _id: eventId })).toMatchObject({ registeredCount: 2 });
   });
 });
