@@ -1,0 +1,81 @@
+"use client";
+
+import { useState } from "react";
+import { useProjectionState } from "@/components/api/use-projection-state";
+import { useUpcomingEvents } from "@/components/api/use-upcoming-events";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Spinner } from "@/components/ui/spinner";
+import { UpdatingBadge } from "@/components/ui/updating-badge";
+import { EventCard } from "./event-card";
+import { EventSearchForm } from "./event-search-form";
+import { eventErrorMessage } from "./event-error-message";
+
+/** Upcoming events: search box, list, keyset "Load more". */
+export function UpcomingEvents({ initialQuery }: { initialQuery: string }) {
+  const [q, setQ] = useState(initialQuery);
+  const query = useUpcomingEvents(q);
+  const firstPage = query.data?.pages[0];
+  const lastPage = query.data?.pages.at(-1);
+  const { updating: firstUpdating } = useProjectionState(firstPage);
+  const updating = firstUpdating || (query.data?.pages.some((p) => p.stale) ?? false);
+  const items = query.data?.pages.flatMap((page) => page.value.items) ?? [];
+
+  const search = (next: string) => {
+    if (next === q) return;
+    setQ(next);
+    const url = new URL(window.location.href);
+    if (next) url.searchParams.set("q", next);
+    else url.searchParams.delete("q");
+    window.history.replaceState(null, "", url);
+  };
+
+  return (
+    <div className="stack">
+      <div className="toolbar">
+        <EventSearchForm initialQuery={initialQuery} onSearch={search} />
+        <UpdatingBadge updating={updating} />
+      </div>
+
+      {query.isPending ? (
+        <div className="center-block">
+          <Spinner label="Loading events…" />
+        </div>
+      ) : !query.data ? (
+        <Alert title="Could not load events">{eventErrorMessage(query.error)}</Alert>
+      ) : items.length === 0 ? (
+        <EmptyState title={q ? `No upcoming events match “${q}”.` : "No upcoming events yet."}>
+          {q ? "Try another word, or clear the search." : "Check back soon."}
+        </EmptyState>
+      ) : (
+        <>
+          <p className="visually-hidden" aria-live="polite">
+            {items.length} {items.length === 1 ? "event" : "events"} shown
+          </p>
+          <ul className="event-list" aria-label="Upcoming events" aria-busy={query.isFetching}>
+            {items.map((event) => (
+              <EventCard key={event.eventId} event={event} />
+            ))}
+          </ul>
+          {query.hasNextPage ? (
+            <div className="center-block">
+              <Button
+                variant="secondary"
+                loading={query.isFetchingNextPage}
+                onClick={() => void query.fetchNextPage()}
+              >
+                Load more
+              </Button>
+            </div>
+          ) : lastPage && items.length > 0 ? (
+            <p className="muted small center-text">That’s all upcoming events.</p>
+          ) : null}
+          {query.isError ? (
+            <Alert>{eventErrorMessage(query.error)}</Alert>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
