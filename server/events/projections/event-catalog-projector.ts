@@ -27,7 +27,7 @@ export const eventCatalogProjector: Projector = {
   handles: ['EventCreated', 'EventUpdated', 'EventDeleted', 'ParticipantRegistered', 'RegistrationCancelled'],
 
   async setup(store) {
-    await ensureIndexes(store.collection(EVENT_DETAILS), [{ key: { status: 1, startsAt: 1 } }, { key: { 'organizer.userId': 1 } }]);
+    await ensureIndexes(store.collection(EVENT_DETAILS), [{ key: { status: 1, startsAt: 1 } }, { key: { organizerId: 1 } }]);
     await ensureIndexes(store.collection(REGISTRATIONS), [{ key: { userId: 1 } }, { key: { eventId: 1 } }]);
   },
 
@@ -39,7 +39,7 @@ export const eventCatalogProjector: Projector = {
     switch (event.type) {
       case 'EventCreated': {
         const { eventId, organizer, startsAt, endsAt, ...rest } = event.data;
-        const doc = { ...rest, organizer, startsAt: new Date(startsAt), endsAt: toDate(endsAt), registeredCount: 0, status: 'scheduled' as const, search: searchText(rest), version };
+        const doc = { ...rest, organizer, organizerId: organizer.userId, startsAt: new Date(startsAt), endsAt: toDate(endsAt), registeredCount: 0, status: 'scheduled' as const, search: searchText(rest), version };
         await details.updateOne(versionGuard(eventId, version), { $set: doc }, { upsert: true }).catch(ignoreReplay);
         return;
       }

@@ -13,6 +13,8 @@ export interface EventDetailsDoc {
   capacity: number;
   registeredCount: number;
   organizer: { userId: string; name: string };
+  /** Top-level copy of organizer.userId: FerretDB v1 pushes down only top-level equality. */
+  organizerId: string;
   status: 'scheduled' | 'deleted';
   /** Lower-cased title, venue and description, for the text filter. */
   search: string;
