@@ -1,59 +1,23 @@
-/** Read-model shapes of the events context, as the query API returns them. */
+import type { z } from 'zod';
+import type {
+  createEventInput,
+  eventDetails,
+  eventSummary,
+  myRegistrations,
+  updateEventInput,
+} from '@/server/events/schemas';
 
-export type OrganizerRef = { userId: string; name: string };
-
-export type EventStatus = "scheduled" | "deleted";
-
-export type EventDetails = {
-  eventId: string;
-  title: string;
-  description: string;
-  venue: string;
-  startsAt: string;
-  endsAt: string | null;
-  capacity: number;
-  registeredCount: number;
-  seatsLeft: number;
-  organizer: OrganizerRef;
-  status: EventStatus;
-  version: number;
-};
-
-export type EventSummary = {
-  eventId: string;
-  title: string;
-  venue: string;
-  startsAt: string;
-  endsAt: string | null;
-  capacity: number;
-  registeredCount: number;
-  seatsLeft: number;
-  organizer: OrganizerRef;
-};
-
-export type OrganizedEvent = EventSummary & { status: EventStatus };
-
+/**
+ * The events API's shapes, inferred from the same zod contracts the server validates with
+ * (type-only imports: nothing from the server reaches the browser bundle).
+ */
+export type EventDetails = z.infer<typeof eventDetails>;
+export type EventSummary = z.infer<typeof eventSummary>;
+export type OrganizedEvent = EventSummary;
+export type OrganizerRef = EventSummary['organizer'];
+export type EventStatus = EventSummary['status'];
+export type MyRegistration = z.infer<typeof myRegistrations>['items'][number];
+export type RegistrationStatus = MyRegistration['status'];
+export type EventInput = z.input<typeof createEventInput>;
+export type UpdateEventInput = z.input<typeof updateEventInput>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
-
-export type RegistrationStatus = "registered" | "cancelled" | "event-deleted";
-
-export type MyRegistration = {
-  eventId: string;
-  title: string;
-  startsAt: string;
-  venue: string | null;
-  status: RegistrationStatus;
-  registeredAt: string;
-};
-
-/** Fields an organizer edits; the command bodies of create-event and update-event. */
-export type EventInput = {
-  title: string;
-  description?: string;
-  venue?: string;
-  startsAt: string;
-  endsAt?: string | null;
-  capacity: number;
-};
-
-export type UpdateEventInput = Partial<EventInput> & { eventId: string; expectedVersion?: number };

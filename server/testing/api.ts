@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NextRequest } from 'next/server';
+import { expect } from 'vitest';
 import { issueToken } from '@/server/auth/actor-from-request';
 import { loadActor } from '@/server/auth/authenticate';
 import type { CommandDefinition, QueryDefinition } from '@/server/cqrs/define';
@@ -82,4 +83,11 @@ export async function query<P, O>(
     headers: { ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}), ...headers },
   });
   return toResult(await queryRoute(definition)(req, { params: Promise.resolve(pathParams) }));
+}
+
+/** A refusal is problem+json with the given status and stable code. */
+export function expectRefusal(res: ApiResponse, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json');
+  expect(res.body.code).toBe(code);
 }

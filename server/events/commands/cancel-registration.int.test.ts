@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dbFor, events, pool, registrations } from '@/db/client';
 import { getEventDetails } from '@/server/events/queries/get-event-details';
 import { listMyRegistrations } from '@/server/events/queries/list-my-registrations';
-import { anonymous, command, newUser, query, type ApiResponse, type Caller } from '@/server/testing/api';
+import { anonymous, command, newUser, query, type Caller, expectRefusal } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
 import { projectAll } from '@/server/testing/projections';
 import { cancelRegistration } from './cancel-registration';
@@ -28,12 +28,6 @@ const details = async (eventId: string) => (await query(getEventDetails, anonymo
 const myStatuses = async (caller: Caller, eventId: string) =>
   (await query(listMyRegistrations, caller)).body.items.filter((r: { eventId: string }) => r.eventId === eventId).map((r: { status: string }) => r.status);
 const rowsOf = (eventId: string) => dbFor(pool()).select().from(registrations).where(eq(registrations.eventId, eventId));
-
-function expectRefusal(res: ApiResponse, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  expect(res.body.code).toBe(code);
-}
 
 describe('cancel-registration', () => {
   it('frees the seat: 200, the row is cancelled, the read models show it', async () => {

@@ -7,7 +7,7 @@ import { getEventDetails } from '@/server/events/queries/get-event-details';
 import { listMyRegistrations } from '@/server/events/queries/list-my-registrations';
 import { listOrganizedEvents } from '@/server/events/queries/list-organized-events';
 import { listUpcomingEvents } from '@/server/events/queries/list-upcoming-events';
-import { anonymous, command, newUser, query, type ApiResponse, type Caller } from '@/server/testing/api';
+import { anonymous, command, newUser, query, type Caller, expectRefusal } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
 import { projectAll } from '@/server/testing/projections';
 import { cancelRegistration } from './cancel-registration';
@@ -31,12 +31,6 @@ const remove = (eventId: string, caller = organizer) => command(deleteEvent, cal
 const typesOf = async (eventId: string) => (await readStream(dbFor(pool()), eventStreamId(eventId))).map((e) => e.type);
 const myStatus = async (caller: Caller, eventId: string) =>
   (await query(listMyRegistrations, caller)).body.items.find((r: { eventId: string }) => r.eventId === eventId)?.status;
-
-function expectRefusal(res: ApiResponse, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  expect(res.body.code).toBe(code);
-}
 
 describe('delete-event', () => {
   it('marks the event deleted, drops it from upcoming, keeps it for its organizer', async () => {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dbFor, events, pool, registrations } from '@/db/client';
 import { getEventDetails } from '@/server/events/queries/get-event-details';
 import { listMyRegistrations } from '@/server/events/queries/list-my-registrations';
-import { anonymous, command, newUser, query, type ApiResponse, type Caller } from '@/server/testing/api';
+import { anonymous, command, newUser, query, type Caller, expectRefusal } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
 import { projectAll } from '@/server/testing/projections';
 import { createEvent } from './create-event';
@@ -26,12 +26,6 @@ const register = (caller: Caller, eventId: string) => command(registerParticipan
 const details = async (eventId: string) => (await query(getEventDetails, anonymous, { eventId })).body;
 const activeRows = (eventId: string) =>
   dbFor(pool()).select().from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'registered')));
-
-function expectRefusal(res: ApiResponse, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  expect(res.body.code).toBe(code);
-}
 
 describe('register-participant', () => {
   it('takes a seat: 201, one registration row, and the read models show it', async () => {

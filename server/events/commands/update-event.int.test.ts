@@ -6,7 +6,7 @@ import { eventStreamId } from '@/server/events/domain/event-types';
 import { getEventDetails } from '@/server/events/queries/get-event-details';
 import { listMyRegistrations } from '@/server/events/queries/list-my-registrations';
 import { listUpcomingEvents } from '@/server/events/queries/list-upcoming-events';
-import { anonymous, command, newUser, query, type ApiResponse, type Caller } from '@/server/testing/api';
+import { anonymous, command, newUser, query, type Caller, expectRefusal } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
 import { projectAll } from '@/server/testing/projections';
 import { createEvent } from './create-event';
@@ -30,12 +30,6 @@ async function newEvent() {
 const update = (eventId: string, changes: object, caller = organizer) => command(updateEvent, caller, { eventId, ...changes });
 const details = async (eventId: string) => (await query(getEventDetails, anonymous, { eventId })).body;
 const streamLength = async (eventId: string) => (await readStream(dbFor(pool()), eventStreamId(eventId))).length;
-
-function expectRefusal(res: ApiResponse, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  expect(res.body.code).toBe(code);
-}
 
 describe('update-event', () => {
   it('changes the details and the version; details, upcoming and registrations follow', async () => {
