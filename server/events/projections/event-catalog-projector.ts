@@ -3,7 +3,7 @@ import { ensureIndexes } from '@/server/cqrs/ensure-indexes';
 import { versionGuard, type Projector } from '@/server/cqrs/projector';
 import type { StoredEvent } from '@/server/cqrs/types';
 import type { EventsDomainEvent } from '../domain/event-types';
-import { EVENT_DETAILS, REGISTRATIONS, type EventDetailsDoc, type RegistrationDoc } from './read-model-docs';
+import { EVENT_DETAILS, monthOf, REGISTRATIONS, type EventDetailsDoc, type RegistrationDoc } from './read-model-docs';
 
 const searchText = (d: { title: string; venue: string; description: string }) =>
   `${d.title}\n${d.venue}\n${d.description}`.toLowerCase();
@@ -27,7 +27,7 @@ export const eventCatalogProjector: Projector = {
   handles: ['EventCreated', 'EventUpdated', 'EventDeleted', 'ParticipantRegistered', 'RegistrationCancelled'],
 
   async setup(store) {
-    await ensureIndexes(store.collection(EVENT_DETAILS), [{ key: { status: 1, startsAt: 1 } }, { key: { organizerId: 1 } }]);
+    await ensureIndexes(store.collection(EVENT_DETAILS), [{ key: { status: 1, month: 1 } }, { key: { organizerId: 1 } }]);
     await ensureIndexes(store.collection(REGISTRATIONS), [{ key: { userId: 1 } }, { key: { eventId: 1 } }]);
   },
 
@@ -39,14 +39,14 @@ export const eventCatalogProjector: Projector = {
     switch (event.type) {
       case 'EventCreated': {
         const { eventId, organizer, startsAt, endsAt, ...rest } = event.data;
-        const doc = { ...rest, organizer, organizerId: organizer.userId, startsAt: new Date(startsAt), endsAt: toDate(endsAt), registeredCount: 0, status: 'scheduled' as const, search: searchText(rest), version };
+        const doc = { ...rest, organizer, organizerId: organizer.userId, startsAt: new Date(startsAt), month: monthOf(new Date(startsAt)), endsAt: toDate(endsAt), registeredCount: 0, status: 'scheduled' as const, search: searchText(rest), version };
         await details.updateOne(versionGuard(eventId, version), { $set: doc }, { upsert: true }).catch(ignoreReplay);
         return;
       }
       case 'EventUpdated': {
         const { eventId, startsAt, endsAt, ...rest } = event.data;
         await details.updateOne(versionGuard(eventId, version), {
-          $set: { ...rest, startsAt: new Date(startsAt), endsAt: toDate(endsAt), search: searchText(rest), version },
+          $set: { ...rest, startsAt: new Date(startsAt), month: monthOf(new Date(startsAt)), endsAt: toDate(endsAt), search: searchText(rest), version },
         });
         await registrations.updateMany(
           { eventId, eventVersion: { $lt: version } },

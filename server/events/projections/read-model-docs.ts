@@ -16,11 +16,15 @@ export interface EventDetailsDoc {
   /** Top-level copy of organizer.userId: FerretDB v1 pushes down only top-level equality. */
   organizerId: string;
   status: 'scheduled' | 'deleted';
+  /** `YYYY-MM` of startsAt (UTC): the bucket the upcoming list walks with equality lookups. */
+  month: string;
   /** Lower-cased title, venue and description, for the text filter. */
   search: string;
   /** Stream version of the last event applied: the idempotency guard. */
   version: number;
 }
+
+export const monthOf = (date: Date) => date.toISOString().slice(0, 7);
 
 /** One document per (event, participant): "my registrations" is an equality lookup on userId. */
 export interface RegistrationDoc {

@@ -51,6 +51,18 @@ describe('upcoming events', () => {
     expect(pages.flat()).toEqual(expected);
   });
 
+  it('pages across month buckets and finds events beyond the bucketed horizon, in order', async () => {
+    const word = uniqueWord();
+    // 10 days (this or next month), 75 and 140 days (later buckets), 1,000 days (beyond 24 months)
+    const days = [1000, 140, 10, 75];
+    const created = [];
+    for (const day of days) created.push({ eventId: await newEvent({ title: `Far ${word}`, startsAt: inDays(day) }), day });
+    await projectAll();
+    const expected = [...created].sort((a, b) => a.day - b.day).map((e) => e.eventId);
+    expect((await allPages({ q: word, limit: '1' })).flat()).toEqual(expected);
+    expect((await allPages({ q: word, limit: '3' })).flat()).toEqual(expected);
+  });
+
   it('answers a page that ends exactly at the last match with no next cursor', async () => {
     const word = uniqueWord();
     for (const day of [40, 41]) await newEvent({ title: `Exact ${word}`, startsAt: inDays(day) });
