@@ -51,15 +51,20 @@ async function main() {
   await runner.trigger();
   const sweep = setInterval(() => void runner.trigger(), SWEEP_MS);
   let stopping = false;
-  const status = setInterval(() => publishOpsStatus(pool(), db, runner, worker).catch((e) => stopping || console.error('[ops]', e.message)), STATUS_MS);
-  await publishOpsStatus(pool(), db, runner, worker);
+  // Self-scheduling rather than setInterval: a slow round never overlaps the next one.
+  let status: NodeJS.Timeout | undefined;
+  const publish = async () => {
+    await publishOpsStatus(pool(), db, runner, worker).catch((e) => stopping || console.error('[ops]', e.message));
+    if (!stopping) status = setTimeout(publish, STATUS_MS);
+  };
+  await publish();
   console.log(`[worker] ${worker.id} projecting ${runner.projectors.map((p) => p.name).join(', ')}`);
 
   const stop = async (signal: string) => {
     console.log(`[worker] ${signal}: stopping`);
     stopping = true;
     clearInterval(sweep);
-    clearInterval(status);
+    clearTimeout(status);
     await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => {});
     await listener.end().catch(() => {});
     await pool().end().catch(() => {});

@@ -4,6 +4,7 @@ import { loadCheckpoint } from '@/server/cqrs/checkpoints';
 import { encodeToken } from '@/server/cqrs/consistency-token';
 import { lagAfter } from '@/server/cqrs/event-store';
 import { OPS_PROJECTIONS, OPS_QUEUES, OPS_WORKERS, type OpsProjectionDoc, type OpsQueueDoc, type OpsWorkerDoc } from '@/server/ops/ops-docs';
+import { queues } from '@/server/jobs/queues';
 import type { ProjectionRunner } from './projection-runner';
 
 /**
@@ -27,13 +28,15 @@ export async function publishOpsStatus(pool: pg.Pool, db: ReadDb, runner: Projec
     };
     await db.collection<OpsProjectionDoc>(OPS_PROJECTIONS).updateOne({ _id: p.name }, { $set: doc }, { upsert: true });
   }
+  // Only unfinished jobs: pg-boss keeps completed ones for hours, and counting those every second
+  // would scan a table that grows with traffic. Failures show up as waiting dead letters.
   const { rows } = await pool.query<{ name: string; state: string; count: number }>(
-    `SELECT name, state, count(*)::int AS count FROM pgboss.job GROUP BY name, state`,
+    `SELECT name, state::text, count(*)::int AS count FROM pgboss.job WHERE state < 'completed' GROUP BY name, state`,
   );
-  const names = new Set(rows.map((r) => r.name));
+  const names = new Set([...rows.map((r) => r.name), ...Object.values(queues)]);
   for (const name of names) {
     const count = (state: string) => rows.find((r) => r.name === name && r.state === state)?.count ?? 0;
-    const doc: Omit<OpsQueueDoc, '_id'> = { queued: count('created'), active: count('active'), retrying: count('retry'), failed: count('failed'), updatedAt: now };
+    const doc: Omit<OpsQueueDoc, '_id'> = { queued: count('created'), active: count('active'), retrying: count('retry'), updatedAt: now };
     await db.collection<OpsQueueDoc>(OPS_QUEUES).updateOne({ _id: name }, { $set: doc }, { upsert: true });
   }
   await db

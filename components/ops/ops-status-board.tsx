@@ -30,7 +30,7 @@ export function OpsStatusBoard() {
   if (!query.data) return <Alert title="Could not load the ops status">{eventErrorMessage(query.error)}</Alert>;
 
   const { projections = [], worker } = query.data.value;
-  const queues = query.data.value.queues ?? query.data.value.queue ?? [];
+  const queues = query.data.value.queues;
   const now = Date.now();
 
   return (
@@ -127,23 +127,20 @@ export function OpsStatusBoard() {
                   <th scope="col" className="num">Queued</th>
                   <th scope="col" className="num">Active</th>
                   <th scope="col" className="num">Retrying</th>
-                  <th scope="col" className="num">Failed (dead letters)</th>
                 </tr>
               </thead>
               <tbody>
                 {queues.map((q) => {
-                  const dead = q.failed ?? q.deadLetters;
+                  // Waiting jobs in a dead-letter queue are failures that exhausted their retries.
+                  const dead = q.name.endsWith("-dead") && q.queued > 0;
                   return (
                     <tr key={q.name}>
                       <th scope="row">
                         <code>{q.name}</code>
                       </th>
-                      <td className="num">{fmt(q.queued)}</td>
+                      <td className="num">{dead ? <Badge tone="danger">{fmt(q.queued)}</Badge> : fmt(q.queued)}</td>
                       <td className="num">{fmt(q.active)}</td>
-                      <td className="num">
-                        {(q.retrying ?? 0) > 0 ? <Badge tone="warning">{fmt(q.retrying)}</Badge> : fmt(q.retrying)}
-                      </td>
-                      <td className="num">{(dead ?? 0) > 0 ? <Badge tone="danger">{fmt(dead)}</Badge> : fmt(dead)}</td>
+                      <td className="num">{q.retrying > 0 ? <Badge tone="warning">{fmt(q.retrying)}</Badge> : fmt(q.retrying)}</td>
                     </tr>
                   );
                 })}

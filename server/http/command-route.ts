@@ -39,7 +39,10 @@ async function readJson(req: NextRequest): Promise<unknown> {
   if (!type.includes('application/json')) {
     throw invalid([{ path: 'Content-Type', message: 'must be application/json' }], 'Send a JSON body');
   }
-  const text = await req.text();
+  // A client that hangs up mid-body is not a server fault: answer 400 (nobody reads it) and log nothing.
+  const text = await req.text().catch(() => {
+    throw invalid([{ path: '(body)', message: 'could not be read (the client aborted)' }], 'The request body could not be read');
+  });
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
     throw invalid([{ path: '(body)', message: `must be at most ${MAX_BODY_BYTES} bytes` }], 'The body is too large');
   }

@@ -19,7 +19,6 @@ export interface OpsQueueDoc {
   queued: number;
   active: number;
   retrying: number;
-  failed: number;
   updatedAt: Date;
 }
 

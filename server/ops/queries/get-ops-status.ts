@@ -16,7 +16,7 @@ const output = z.object({
       updatedAt: z.string(),
     }),
   ),
-  queues: z.array(z.object({ name: z.string(), queued: z.number(), active: z.number(), retrying: z.number(), failed: z.number() })),
+  queues: z.array(z.object({ name: z.string(), queued: z.number(), active: z.number(), retrying: z.number() })),
   worker: z.object({ alive: z.boolean(), heartbeatAt: z.string().nullable(), instances: z.number() }),
 });
 
@@ -49,7 +49,7 @@ export const getOpsStatus = defineQuery({
         lastErrorAt: p.lastErrorAt?.toISOString() ?? null,
         updatedAt: p.updatedAt.toISOString(),
       })),
-      queues: queueDocs.map((q) => ({ name: q._id, queued: q.queued, active: q.active, retrying: q.retrying, failed: q.failed })),
+      queues: queueDocs.map((q) => ({ name: q._id, queued: q.queued, active: q.active, retrying: q.retrying })),
       worker: { alive: alive.length > 0, heartbeatAt: latest?.toISOString() ?? null, instances: alive.length },
     };
   },
