@@ -30,7 +30,7 @@ export function EventSearchForm({ initialQuery, onSearch }: EventSearchFormProps
         id="event-search"
         type="search"
         className="input search-input"
-        placeholder="Search by title, venue or organizer"
+        placeholder="Search by title, venue or description"
         value={value}
         maxLength={100}
         onChange={(event) => setValue(event.target.value)}
