@@ -24,6 +24,19 @@ function recorder(prefix: string) {
   return { projector, seen };
 }
 
+/** One committed command that appends a TestOrdered event to `stream`. */
+const appendInCommand = (stream: string) =>
+  handleCommand({
+    command: 'test/ordered',
+    input: {},
+    actor: null,
+    idempotencyKey: null,
+    handler: async (_i, ctx) => {
+      await ctx.append(stream, 0, [{ type: 'TestOrdered', data: {} }]);
+      return { status: 200, body: {} };
+    },
+  });
+
 describe('reading the event log in projector order', () => {
   it('never skips an event whose transaction took its position earlier but committed later', async () => {
     const prefix = `test-${randomUUID()}`;
@@ -40,16 +53,7 @@ describe('reading the event log in projector order', () => {
       [`${prefix}-slow`],
     );
     // Transaction B takes a later position and commits first.
-    const fast = await handleCommand({
-      command: 'test/ordered',
-      input: {},
-      actor: null,
-      idempotencyKey: null,
-      handler: async (_i, ctx) => {
-        await ctx.append(`${prefix}-fast`, 0, [{ type: 'TestOrdered', data: {} }]);
-        return { status: 200, body: {} };
-      },
-    });
+    const fast = await appendInCommand(`${prefix}-fast`);
     const fastPosition = Number(fast.body.consistencyToken!.split('.')[1]);
     expect(rows[0].position).toBeLessThan(fastPosition);
 
@@ -77,16 +81,7 @@ describe('reading the event log in projector order', () => {
     );
     await aborted.query('ROLLBACK');
     aborted.release();
-    await handleCommand({
-      command: 'test/ordered',
-      input: {},
-      actor: null,
-      idempotencyKey: null,
-      handler: async (_i, ctx) => {
-        await ctx.append(`${prefix}-after`, 0, [{ type: 'TestOrdered', data: {} }]);
-        return { status: 200, body: {} };
-      },
-    });
+    await appendInCommand(`${prefix}-after`);
     await catchUp(pool(), db, projector, async () => storeFor(db, {}));
     expect(seen.map((e) => e.streamId)).toEqual([`${prefix}-after`]);
     await deleteCheckpoint(db, projector.name);
