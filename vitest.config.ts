@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           setupFiles: ['server/testing/int-setup.ts'],
+          // A tiny pull threshold, so the hybrid feed's pulled-author paths run in every social test.
+          env: { SOCIAL_PULL_THRESHOLD: '3' },
         },
       },
     ],

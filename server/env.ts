@@ -15,6 +15,10 @@ const schema = z.object({
   /** How long a query carrying a consistency token waits for its projection. */
   CONSISTENCY_WAIT_MS: z.coerce.number().int().nonnegative().default(2000),
   PG_POOL_SIZE: z.coerce.number().int().positive().default(20),
+  /** Feed strategy (docs/reports/feed-push-vs-pull.md): hybrid pushes ordinary authors, pulls big ones. */
+  SOCIAL_FEED_STRATEGY: z.enum(['push', 'pull', 'hybrid']).default('hybrid'),
+  /** Hybrid only: an author with this many followers is merged at read time instead of fanned out. */
+  SOCIAL_PULL_THRESHOLD: z.coerce.number().int().positive().default(1000),
   QUADRANT_DEMO: z.string().optional(),
 });
 

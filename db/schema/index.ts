@@ -1,3 +1,4 @@
 export * from './domain-events';
 export * from './identity';
 export * from './events';
+export * from './social';

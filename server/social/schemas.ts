@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/** HTTP contracts of the social context: they validate requests and generate the OpenAPI document. */
+const uuid = z.uuid({ message: 'must be a UUID' });
+const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2030-05-01T18:00:00Z' });
+const consistencyToken = z.string().nullable().describe('Send as X-Consistency-Token to read your own write');
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[\p{L}\p{N}_-]{1,30}$/u, 'must be 1-30 letters, digits, "-" or "_"');
+
+export const POST_MAX = 1000;
+export const COMMENT_MAX = 500;
+
+export const createPostInput = z.strictObject({
+  text: z.string().trim().min(1, 'must not be empty').max(POST_MAX, `must be at most ${POST_MAX} characters`),
+  tags: z.array(tag).max(10, 'at most 10 tags').optional(),
+});
+export const userIdInput = z.strictObject({ userId: uuid });
+export const postIdInput = z.strictObject({ postId: uuid });
+export const commentInput = z.strictObject({
+  postId: uuid,
+  text: z.string().trim().min(1, 'must not be empty').max(COMMENT_MAX, `must be at most ${COMMENT_MAX} characters`),
+});
+
+export const postWritten = z.object({ postId: z.uuid(), consistencyToken });
+export const followWritten = z.object({ userId: z.uuid(), following: z.boolean(), consistencyToken });
+export const likeWritten = z.object({ postId: z.uuid(), liked: z.boolean(), likeCount: z.number().int(), consistencyToken });
+export const commentWritten = z.object({ commentId: z.uuid(), consistencyToken });
+
+const author = z.object({ userId: z.uuid(), name: z.string() });
+
+export const feedItem = z.object({
+  postId: z.uuid(),
+  author,
+  text: z.string(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  likeCount: z.number().int(),
+  commentCount: z.number().int(),
+  likedByMe: z.boolean(),
+  /** Opaque order key (the event's log position); SSE uses it as the event id. */
+  cursor: z.string(),
+});
+
+export const feedPage = z.object({
+  items: z.array(feedItem),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next (older) page; null at the end'),
+  /** How the page was assembled: materialized entries read, authors merged at read time. */
+  stats: z.object({ strategy: z.enum(['push', 'pull', 'hybrid']), materialized: z.number().int(), pulledAuthors: z.number().int(), scanned: z.number().int() }),
+});
+
+const limit = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').default(20);
+const cursor = z.string().regex(/^\d{24}(\.\d{1,9})?$/, 'must be a cursor returned by an earlier page').optional();
+
+export const userPostsParams = z.object({ userId: uuid, limit, cursor });
+
+export const feedParams = z
+  .object({
+    limit,
+    cursor,
+    author: uuid.optional(),
+    tag: tag.optional(),
+    q: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').optional(),
+    since: isoDateTime.optional(),
+    until: isoDateTime.optional(),
+  })
+  .refine((p) => !p.since || !p.until || new Date(p.since) < new Date(p.until), { message: 'must be before until', path: ['since'] });
+
+export const postIdParams = z.object({ postId: uuid });
+export const userIdParams = z.object({ userId: uuid });
+
+export const comment = z.object({ commentId: z.uuid(), author, text: z.string(), createdAt: z.string() });
+export const postDetails = z.object({ post: feedItem, comments: z.array(comment) });
+
+export const profile = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  postCount: z.number().int(),
+  followerCount: z.number().int(),
+  followingCount: z.number().int(),
+  followedByMe: z.boolean(),
+  isMe: z.boolean(),
+});
+
+export const peopleParams = z.object({
+  prefix: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, 'must not be empty')
+    .max(50, 'must be at most 50 characters')
+    .default('a')
+    .describe('Start of the name; the directory is bucketed by first letter'),
+});
+export const peoplePage = z.object({ items: z.array(profile) });
