@@ -68,20 +68,23 @@ export class ProjectionRunner {
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      for (const projector of this.projectors) {
-        const stats = this.stats.get(projector.name)!;
-        try {
-          const result = await catchUp(this.pool, this.db, projector, async () => storeFor(this.db, await liveGenerations(this.db, projector.collections)));
-          if (result.ran) {
-            stats.applied += result.applied;
-            stats.lastError = null;
-          }
-        } catch (err) {
-          stats.lastError = err instanceof Error ? err.message : String(err);
-          stats.lastErrorAt = new Date();
-          console.error(`[projection] ${stats.lastError}`);
-        }
-      }
+      // Projectors run side by side: a big social fan-out does not hold back the events catalog.
+      await Promise.all(this.projectors.map((p) => this.catchUpOne(p)));
     } while (this.again);
+  }
+
+  private async catchUpOne(projector: Projector): Promise<void> {
+    const stats = this.stats.get(projector.name)!;
+    try {
+      const result = await catchUp(this.pool, this.db, projector, async () => storeFor(this.db, await liveGenerations(this.db, projector.collections)));
+      if (result.ran) {
+        stats.applied += result.applied;
+        stats.lastError = null;
+      }
+    } catch (err) {
+      stats.lastError = err instanceof Error ? err.message : String(err);
+      stats.lastErrorAt = new Date();
+      console.error(`[projection] ${stats.lastError}`);
+    }
   }
 }

@@ -23,3 +23,21 @@ export function demoEvents(now: Date) {
     { title: 'Event-Driven Workshop', description: 'Hands-on: outbox, projections, replays.', venue: 'Incheon, Lab 5', startsAt: at(30, 13), endsAt: at(30, 17), capacity: 12 },
   ];
 }
+
+/** Social demo: who follows whom (by email) and a few posts, oldest first. */
+export const demoFollows: [follower: string, followee: string][] = [
+  ['attendee1@demo.test', 'organizer@demo.test'],
+  ['attendee1@demo.test', 'attendee2@demo.test'],
+  ['attendee2@demo.test', 'organizer@demo.test'],
+  ['attendee3@demo.test', 'attendee1@demo.test'],
+  ['organizer@demo.test', 'attendee2@demo.test'],
+];
+
+export const demoPosts: { author: string; text: string; tags?: string[] }[] = [
+  { author: 'organizer@demo.test', text: 'Welcome to Quadrant! Registration for "CQRS in Practice" is open: only 3 seats.', tags: ['events', 'cqrs'] },
+  { author: 'attendee2@demo.test', text: 'Just registered. Curious how the read side stays within a quarter second of the writes.', tags: ['cqrs'] },
+  { author: 'attendee3@demo.test', text: 'Reading about snapshot xmin and why sequence order is not commit order.', tags: ['postgresql'] },
+  { author: 'organizer@demo.test', text: 'Slides from last month: fan-out on write versus fan-out on read, with numbers.', tags: ['feeds', 'cqrs'] },
+  { author: 'attendee2@demo.test', text: 'Hybrid feeds: push for most authors, pull for the very popular ones. Makes sense.', tags: ['feeds'] },
+  { author: 'attendee1@demo.test', text: 'Hello everyone, first post here.' },
+];

@@ -1,11 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { dbFor, pool, userRoles, users } from '@/db/client';
 import { loadActor } from '@/server/auth/authenticate';
+import type { CommandDefinition } from '@/server/cqrs/define';
 import { handleCommand } from '@/server/cqrs/handle-command';
 import { createEvent } from '@/server/events/commands/create-event';
 import { registerParticipant } from '@/server/events/commands/register-participant';
 import { createUserWithRoles } from '@/server/identity/commands/create-user';
-import { demoEvents, demoUsers, DEMO_PASSWORD } from './demo-data';
+import { createPost } from '@/server/social/commands/create-post';
+import { followUser } from '@/server/social/commands/follow-user';
+import { demoEvents, demoFollows, demoPosts, demoUsers, DEMO_PASSWORD } from './demo-data';
 
 /**
  * Loads the demo accounts and events once (skipped when the organizer exists). It goes through
@@ -40,8 +43,13 @@ async function main() {
     const actor = await loadActor(ids[email]);
     await handleCommand({ command: registerParticipant.name, input: { eventId: eventIds[0] }, actor, idempotencyKey: null, handler: registerParticipant.handle });
   }
+  async function runAs<I, O>(definition: CommandDefinition<I, O>, email: string, input: I) {
+    await handleCommand({ command: definition.name, input, actor: await loadActor(ids[email]), idempotencyKey: null, handler: definition.handle });
+  }
+  for (const [follower, followee] of demoFollows) await runAs(followUser, follower, { userId: ids[followee] });
+  for (const p of demoPosts) await runAs(createPost, p.author, { text: p.text, tags: p.tags });
   const roles = await db.select().from(userRoles);
-  console.log(`seed: ${demoUsers.length} users (${roles.length} roles), ${eventIds.length} events; password "${DEMO_PASSWORD}"`);
+  console.log(`seed: ${demoUsers.length} users (${roles.length} roles), ${eventIds.length} events, ${demoPosts.length} posts, ${demoFollows.length} follows; password "${DEMO_PASSWORD}"`);
 }
 
 main()
