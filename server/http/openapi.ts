@@ -100,6 +100,19 @@ export function buildOpenApi() {
       },
     },
   };
+  paths['/api/queries/social/feed/stream'] = {
+    get: {
+      tags: ['social'],
+      summary: "The caller's new feed items as Server-Sent Events",
+      description:
+        'Each item arrives as `event: post` with `id: <cursor>` and the feed item as JSON `data`; `: keepalive` comments every 15 s. Reconnect with the `Last-Event-ID` header (or `?lastEventId=`) to receive exactly the items after that id (at most 50).',
+      parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
+      responses: {
+        '200': { description: 'An endless text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+        ...errorResponses('signed-in', [], []),
+      },
+    },
+  };
   paths['/api/health'] = {
     get: { tags: ['ops'], summary: '200 when web, worker, PostgreSQL and the read store are up, else 503', responses: { '200': { description: 'All up' }, '503': { description: 'Something is down' } } },
   };
