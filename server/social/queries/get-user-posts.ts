@@ -20,7 +20,8 @@ export const getUserPosts = defineQuery({
     const profile = await (await readModel<ProfileDoc>(db, PROFILES)).findOne({ _id: userId });
     if (!profile) throw notFound('User');
     const entries: FeedEntry[] = [];
-    const source = timelineSource(profile, await readModel<TimelineDoc>(db, TIMELINES), (key) => !cursor || key < cursor);
+    const before = cursor?.split('.')[0];
+    const source = timelineSource(profile, await readModel<TimelineDoc>(db, TIMELINES), (key) => !before || key < before);
     await mergeSources([source], async (e) => entries.push(e) < limit + 1);
     const page = entries.slice(0, limit);
     return {
