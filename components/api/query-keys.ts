@@ -1,6 +1,9 @@
+import type { FeedFilters } from "./social-types";
+
 /**
- * Query keys in one place. Every events-context key starts with "events", so one
- * invalidation after any events command refetches everything it may have changed.
+ * Query keys in one place. Every events-context key starts with "events" and every
+ * social key with "social", so one invalidation after any command of a context
+ * refetches everything it may have changed.
  */
 export const queryKeys = {
   events: ["events"] as const,
@@ -9,4 +12,14 @@ export const queryKeys = {
   myRegistrations: ["events", "my-registrations"] as const,
   organized: ["events", "organized"] as const,
   opsStatus: ["ops", "status"] as const,
+  social: ["social"] as const,
+  /** Every feed variant (any filters): the live stream inserts into each that matches. */
+  feeds: ["social", "feed"] as const,
+  feed: (filters: FeedFilters) => ["social", "feed", filters] as const,
+  userPostLists: ["social", "user-posts"] as const,
+  userPosts: (userId: string) => ["social", "user-posts", userId] as const,
+  profile: (userId: string) => ["social", "profile", userId] as const,
+  post: (postId: string) => ["social", "post", postId] as const,
+  peopleLists: ["social", "people"] as const,
+  people: (prefix: string) => ["social", "people", prefix] as const,
 };

@@ -22,6 +22,11 @@ export function AppHeader() {
             Events
           </NavLink>
           <NavLink href="/my/registrations">My registrations</NavLink>
+          {/* exact: /social/people is its own entry, not part of the feed. */}
+          <NavLink href="/social" exact>
+            Feed
+          </NavLink>
+          <NavLink href="/social/people">People</NavLink>
           {isOrganizer ? <NavLink href="/organizer">Organizer</NavLink> : null}
           <NavLink href="/ops">Ops</NavLink>
           <a className="nav-link" href="/api-docs">
