@@ -73,6 +73,8 @@ export function useFeedStream(onItem?: (item: FeedItem, inserted: number) => voi
         const item = parseItem((event as MessageEvent<string>).data);
         if (item) notify(item, insertFeedItem(queryClient, item));
       });
+      // The server could not replay everything we missed: read the feeds again.
+      current.addEventListener("reset", () => void queryClient.invalidateQueries({ queryKey: queryKeys.feeds }));
       current.addEventListener("error", (event) => {
         // `event: error` with data is the server reporting a failed read on a stream that stays
         // open (it retries on the next change); only a plain Event is the connection failing.

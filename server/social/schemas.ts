@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** HTTP contracts of the social context: they validate requests and generate the OpenAPI document. */
-const uuid = z.uuid({ message: 'must be a UUID' });
+// Ids are stored lower-case; an upper-case UUID names the same thing.
+const uuid = z.uuid({ message: 'must be a UUID' }).toLowerCase();
 const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2030-05-01T18:00:00Z' });
 const consistencyToken = z.string().nullable().describe('Send as X-Consistency-Token to read your own write');
 const tag = z

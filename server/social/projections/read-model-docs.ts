@@ -106,6 +106,8 @@ export interface LikeDoc {
 
 export interface CommentDoc {
   _id: string;
+  /** Log order (as feed entries): comments are listed in the order they were accepted. */
+  key: string;
   postId: string;
   author: { userId: string; name: string };
   text: string;

@@ -132,7 +132,11 @@ export function socialProjector(strategy = env.SOCIAL_FEED_STRATEGY, threshold =
           const { postId, commentId, author, text, createdAt, commentCount } = event.data;
           await store
             .collection<CommentDoc>(COMMENTS)
-            .updateOne({ _id: commentId }, { $set: { postId, author, text, createdAt: new Date(createdAt) } }, { upsert: true });
+            .updateOne(
+              { _id: commentId },
+              { $set: { key: entryKey(event.transactionId, event.position), postId, author, text, createdAt: new Date(createdAt) } },
+              { upsert: true },
+            );
           await posts.updateOne(versionGuard(postId, event.streamVersion), { $set: { commentCount, version: event.streamVersion } });
           return;
         }

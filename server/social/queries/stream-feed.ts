@@ -6,12 +6,13 @@ import { checkpointWatcher } from '@/server/http/checkpoint-watcher';
 import { problemResponse } from '@/server/http/problem';
 import { KEY_PATTERN } from '../projections/feed-window';
 import { socialFeedProjector } from '../projections/social-projector';
+import type { FeedEntry } from '../projections/read-model-docs';
 import { postLoader } from './post-loader';
 import { readFeed } from './read-feed';
 
 const KEEPALIVE_MS = 15_000;
-/** At most this many items are replayed to a reconnecting client; older ones are in the feed. */
-const MAX_CATCH_UP = 50;
+/** Beyond this many missed items the stream sends `event: reset` (reload the feed) instead. */
+const MAX_CATCH_UP = 500;
 
 const watcher = checkpointWatcher(readDb, socialFeedProjector.name);
 
@@ -37,18 +38,35 @@ export async function streamFeed(req: NextRequest): Promise<Response> {
     start(controller) {
       let busy = false;
       let again = false;
-      const send = (text: string) => controller.enqueue(encoder.encode(text));
+      let closed = false;
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
       const push = async () => {
         if (busy) return void (again = true);
         busy = true;
         try {
           do {
             again = false;
-            const fresh = await readFeed(db, actor.userId, { limit: MAX_CATCH_UP, filter: {}, newerThan: last! });
-            const items = await postLoader(db, actor.userId).items(fresh.entries.reverse());
-            for (const item of items) send(`id: ${item.cursor}\nevent: post\ndata: ${JSON.stringify(item)}\n\n`);
-            if (items.length) last = items[items.length - 1].cursor;
-          } while (again);
+            // Everything after `last`, page by page (a restarted worker can land many at once).
+            const fresh: FeedEntry[] = [];
+            let cursor: string | undefined;
+            do {
+              const page = await readFeed(db, actor.userId, { limit: 50, filter: {}, newerThan: last!, cursor });
+              fresh.push(...page.entries);
+              cursor = page.resumeAt ?? undefined;
+            } while (cursor && fresh.length < MAX_CATCH_UP);
+            if (cursor) {
+              // Too far behind to replay: the client reloads its feed and the stream goes on from here.
+              last = fresh[0].key;
+              send('event: reset\ndata: {}\n\n');
+              continue;
+            }
+            for (const item of await postLoader(db, actor.userId).items(fresh.reverse())) {
+              send(`id: ${item.cursor}\nevent: post\ndata: ${JSON.stringify(item)}\n\n`);
+              last = item.cursor;
+            }
+          } while (again && !closed);
         } catch (err) {
           send(`event: error\ndata: ${JSON.stringify({ message: err instanceof Error ? err.message : String(err) })}\n\n`);
         } finally {
@@ -60,6 +78,7 @@ export async function streamFeed(req: NextRequest): Promise<Response> {
       const unsubscribe = watcher.subscribe(() => void push());
       void push();
       stop = () => {
+        closed = true;
         clearInterval(keepalive);
         unsubscribe();
         try {
