@@ -11,6 +11,11 @@ export const socialMembers = pgTable('social_members', {
   postCount: integer('post_count').notNull().default(0),
   followerCount: integer('follower_count').notNull().default(0),
   followingCount: integer('following_count').notNull().default(0),
+  /**
+   * Bumped by every change of the two counts. Follow events carry it for both members: the log
+   * orders a follow by the follower's lock, so only this tells which followee count is newer.
+   */
+  countsVersion: integer('counts_version').notNull().default(0),
   version: integer('version').notNull().default(0),
 });
 

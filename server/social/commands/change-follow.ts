@@ -24,7 +24,7 @@ export async function changeFollow(ctx: CommandContext, followeeId: string, foll
   for (const event of events) {
     if (event.type === 'PostCreated') continue;
     await saveMember(ctx.tx, memberDecider.evolve(state, event).member);
-    await saveMember(ctx.tx, { ...followee, followerCount: event.data.followerCount });
+    await saveMember(ctx.tx, { ...followee, followerCount: event.data.followerCount, countsVersion: event.data.followeeCountsVersion });
     if (follow) await ctx.tx.insert(follows).values({ followerId, followeeId, createdAt: ctx.now });
     else await ctx.tx.delete(follows).where(and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId)));
   }

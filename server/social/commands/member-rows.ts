@@ -18,8 +18,8 @@ export async function lockMembers(tx: Db, userIds: string[]): Promise<Map<string
   return new Map(rows.map(({ m, name }) => [m.userId, { ...m, name }]));
 }
 
-export async function saveMember(tx: Db, { userId, postCount, followerCount, followingCount, version }: MemberState): Promise<void> {
-  await tx.update(socialMembers).set({ postCount, followerCount, followingCount, version }).where(eq(socialMembers.userId, userId));
+export async function saveMember(tx: Db, { userId, postCount, followerCount, followingCount, countsVersion, version }: MemberState): Promise<void> {
+  await tx.update(socialMembers).set({ postCount, followerCount, followingCount, countsVersion, version }).where(eq(socialMembers.userId, userId));
 }
 
 export async function isFollowing(tx: Db, followerId: string, followeeId: string): Promise<boolean> {

@@ -5,8 +5,8 @@ import type { MemberEvent } from './social-events';
 
 // A fixed clock and fixed ids: the decider never reads a clock or makes ids.
 const NOW = '2030-01-01T12:00:00.000Z';
-const ALICE: MemberState = { userId: 'u-alice', name: 'Alice', postCount: 0, followerCount: 0, followingCount: 0, version: 0 };
-const BOB: MemberState = { userId: 'u-bob', name: 'Bob', postCount: 4, followerCount: 7, followingCount: 2, version: 11 };
+const ALICE: MemberState = { userId: 'u-alice', name: 'Alice', postCount: 0, followerCount: 0, followingCount: 0, countsVersion: 0, version: 0 };
+const BOB: MemberState = { userId: 'u-bob', name: 'Bob', postCount: 4, followerCount: 7, followingCount: 2, countsVersion: 9, version: 11 };
 
 const post = (text: string, tags: string[] = [], postId = 'p-1'): MemberCommand => ({ type: 'CreatePost', data: { postId, text, tags, now: NOW } });
 const follow = (followee: MemberState): MemberCommand => ({ type: 'FollowUser', data: { followee, now: NOW } });
@@ -102,7 +102,7 @@ describe('member decider: posts', () => {
 describe('member decider: follows', () => {
   it('follows someone not followed: both counts move by one, the time comes from the command', () => {
     expect(decide(follow(BOB), state(ALICE, false))).toEqual([
-      { type: 'UserFollowed', data: { followerId: 'u-alice', followeeId: 'u-bob', followerCount: 8, followingCount: 1, followedAt: NOW } },
+      { type: 'UserFollowed', data: { followerId: 'u-alice', followeeId: 'u-bob', followerCount: 8, followingCount: 1, followerCountsVersion: 1, followeeCountsVersion: 10, followedAt: NOW } },
     ]);
   });
 
@@ -117,7 +117,7 @@ describe('member decider: follows', () => {
 
   it('unfollows someone followed: both counts move down by one', () => {
     expect(decide(unfollow(BOB), state({ ...ALICE, followingCount: 3 }, true))).toEqual([
-      { type: 'UserUnfollowed', data: { followerId: 'u-alice', followeeId: 'u-bob', followerCount: 6, followingCount: 2 } },
+      { type: 'UserUnfollowed', data: { followerId: 'u-alice', followeeId: 'u-bob', followerCount: 6, followingCount: 2, followerCountsVersion: 1, followeeCountsVersion: 10 } },
     ]);
   });
 
@@ -146,13 +146,15 @@ describe('member decider: follows', () => {
       const events = decide(cmd(followee), s);
       for (const e of events) {
         s = evolve(s, e);
-        if (e.type !== 'PostCreated') followee = { ...followee, followerCount: e.data.followerCount };
+        if (e.type !== 'PostCreated') followee = { ...followee, followerCount: e.data.followerCount, countsVersion: e.data.followeeCountsVersion };
       }
       return events.length;
     };
     expect([apply(follow), apply(follow), apply(unfollow), apply(unfollow)]).toEqual([1, 0, 1, 0]);
-    expect(s).toEqual({ member: { ...ALICE, version: 2 }, following: false });
+    expect(s).toEqual({ member: { ...ALICE, countsVersion: 2, version: 2 }, following: false });
     expect(followee.followerCount).toBe(BOB.followerCount);
+    // Each change of a member's counts is a new counts version, even when the count comes back.
+    expect(followee.countsVersion).toBe(BOB.countsVersion + 2);
   });
 });
 
@@ -167,14 +169,20 @@ describe('member decider: evolve', () => {
   });
 
   it('UserFollowed sets the following count from the event and marks the edge', () => {
-    const e: MemberEvent = { type: 'UserFollowed', data: { followerId: 'u-bob', followeeId: 'u-x', followerCount: 99, followingCount: 3, followedAt: NOW } };
+    const e: MemberEvent = {
+      type: 'UserFollowed',
+      data: { followerId: 'u-bob', followeeId: 'u-x', followerCount: 99, followingCount: 3, followerCountsVersion: 10, followeeCountsVersion: 40, followedAt: NOW },
+    };
     // the followee's follower count travels in the event: the acting member's own follower count stays
-    expect(evolve(state(BOB, false), e)).toEqual({ member: { ...BOB, followingCount: 3, version: 12 }, following: true });
+    expect(evolve(state(BOB, false), e)).toEqual({ member: { ...BOB, followingCount: 3, countsVersion: 10, version: 12 }, following: true });
   });
 
   it('UserUnfollowed sets the following count from the event and clears the edge', () => {
-    const e: MemberEvent = { type: 'UserUnfollowed', data: { followerId: 'u-bob', followeeId: 'u-x', followerCount: 0, followingCount: 1 } };
-    expect(evolve(state(BOB, true), e)).toEqual({ member: { ...BOB, followingCount: 1, version: 12 }, following: false });
+    const e: MemberEvent = {
+      type: 'UserUnfollowed',
+      data: { followerId: 'u-bob', followeeId: 'u-x', followerCount: 0, followingCount: 1, followerCountsVersion: 10, followeeCountsVersion: 40 },
+    };
+    expect(evolve(state(BOB, true), e)).toEqual({ member: { ...BOB, followingCount: 1, countsVersion: 10, version: 12 }, following: false });
   });
 
   it('does not change the state it was given', () => {

@@ -7,6 +7,7 @@ export interface MemberState {
   postCount: number;
   followerCount: number;
   followingCount: number;
+  countsVersion: number;
   version: number;
 }
 
@@ -28,7 +29,8 @@ export interface MemberDecisionState {
  * - nobody follows themselves;
  * - following someone already followed, or unfollowing someone not followed, changes nothing
  *   (no event), so retries and double clicks are harmless;
- * - follower and following counts move with the edges, never below zero.
+ * - follower and following counts move with the edges, never below zero; each change of a
+ *   member's counts raises its counts version by one.
  */
 export const memberDecider = {
   decide(command: MemberCommand, { member, following }: MemberDecisionState): MemberEvent[] {
@@ -50,7 +52,15 @@ export const memberDecider = {
         return [
           {
             type: 'UserFollowed',
-            data: { followerId: member.userId, followeeId: followee.userId, followerCount: followee.followerCount + 1, followingCount: member.followingCount + 1, followedAt: now },
+            data: {
+              followerId: member.userId,
+              followeeId: followee.userId,
+              followerCount: followee.followerCount + 1,
+              followingCount: member.followingCount + 1,
+              followerCountsVersion: member.countsVersion + 1,
+              followeeCountsVersion: followee.countsVersion + 1,
+              followedAt: now,
+            },
           },
         ];
       }
@@ -61,7 +71,14 @@ export const memberDecider = {
         return [
           {
             type: 'UserUnfollowed',
-            data: { followerId: member.userId, followeeId: followee.userId, followerCount: Math.max(0, followee.followerCount - 1), followingCount: Math.max(0, member.followingCount - 1) },
+            data: {
+              followerId: member.userId,
+              followeeId: followee.userId,
+              followerCount: Math.max(0, followee.followerCount - 1),
+              followingCount: Math.max(0, member.followingCount - 1),
+              followerCountsVersion: member.countsVersion + 1,
+              followeeCountsVersion: followee.countsVersion + 1,
+            },
           },
         ];
       }
@@ -75,9 +92,10 @@ export const memberDecider = {
       case 'PostCreated':
         return { ...state, member: { ...member, postCount: event.data.postCount } };
       case 'UserFollowed':
-        return { member: { ...member, followingCount: event.data.followingCount }, following: true };
-      case 'UserUnfollowed':
-        return { member: { ...member, followingCount: event.data.followingCount }, following: false };
+      case 'UserUnfollowed': {
+        const { followingCount, followerCountsVersion } = event.data;
+        return { member: { ...member, followingCount, countsVersion: followerCountsVersion }, following: event.type === 'UserFollowed' };
+      }
     }
   },
 };

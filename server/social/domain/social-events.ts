@@ -5,18 +5,23 @@ export interface Author {
   name: string;
 }
 
-/** Counts in these events are the values after the change: projections set them, never add. */
+/**
+ * Counts in these events are the values after the change: projections set them, never add.
+ * A follow changes two members but is ordered in the log by the follower's row lock, so the
+ * `...CountsVersion` fields (each member's count revision after the change) decide which count
+ * is newer when two follows of the same followee are read in the other order.
+ */
 export type PostCreated = DomainEvent<
   'PostCreated',
   { postId: string; author: Author; authorSeq: number; text: string; tags: string[]; createdAt: string; postCount: number }
 >;
 export type UserFollowed = DomainEvent<
   'UserFollowed',
-  { followerId: string; followeeId: string; followerCount: number; followingCount: number; followedAt: string }
+  { followerId: string; followeeId: string; followerCount: number; followingCount: number; followerCountsVersion: number; followeeCountsVersion: number; followedAt: string }
 >;
 export type UserUnfollowed = DomainEvent<
   'UserUnfollowed',
-  { followerId: string; followeeId: string; followerCount: number; followingCount: number }
+  { followerId: string; followeeId: string; followerCount: number; followingCount: number; followerCountsVersion: number; followeeCountsVersion: number }
 >;
 export type PostLiked = DomainEvent<'PostLiked', { postId: string; userId: string; likeCount: number }>;
 export type PostUnliked = DomainEvent<'PostUnliked', { postId: string; userId: string; likeCount: number }>;

@@ -3,7 +3,7 @@ import { ensureIndexes } from '@/server/cqrs/ensure-indexes';
 import { versionGuard, type ProjectionStore, type Projector } from '@/server/cqrs/projector';
 import type { StoredEvent } from '@/server/cqrs/types';
 import type { UserCreated } from '@/server/identity/domain/user-events';
-import type { SocialEvent } from '../domain/social-events';
+import type { SocialEvent, UserFollowed, UserUnfollowed } from '../domain/social-events';
 import { addPulledAuthor, fanOut, postsToBackfill, rewriteWindow } from './feed-writes';
 import { dedupe, entryKey, RECENT_POSTS, TIMELINE_BUCKET } from './feed-window';
 import {
@@ -29,6 +29,17 @@ import {
 
 const followersOf = async (store: ProjectionStore, userId: string) =>
   (await store.collection<FollowDoc>(FOLLOWS).find({ followeeId: userId }, { projection: { followerId: 1 } }).toArray()).map((f) => f.followerId);
+
+/** Each count is set only by a newer revision of its member's counts (see social-events.ts). */
+async function setCounts(store: ProjectionStore, d: (UserFollowed | UserUnfollowed)['data']) {
+  const profiles = store.collection<ProfileDoc>(PROFILES);
+  await profiles.updateOne(versionGuard(d.followerId, d.followerCountsVersion, 'followingCountAt'), {
+    $set: { followingCount: d.followingCount, followingCountAt: d.followerCountsVersion },
+  });
+  await profiles.updateOne(versionGuard(d.followeeId, d.followeeCountsVersion, 'followerCountAt'), {
+    $set: { followerCount: d.followerCount, followerCountAt: d.followeeCountsVersion },
+  });
+}
 
 /**
  * The whole social read side in one projector, so that a fan-out reads the follow graph, a
@@ -90,10 +101,9 @@ export function socialProjector(strategy = env.SOCIAL_FEED_STRATEGY, threshold =
           return;
         }
         case 'UserFollowed': {
-          const { followerId, followeeId, followerCount, followingCount } = event.data;
+          const { followerId, followeeId, followerCount } = event.data;
           await store.collection<FollowDoc>(FOLLOWS).updateOne({ _id: `${followerId}:${followeeId}` }, { $set: { followerId, followeeId } }, { upsert: true });
-          await profiles.updateOne({ _id: followerId }, { $set: { followingCount } });
-          await profiles.updateOne({ _id: followeeId }, { $set: { followerCount } });
+          await setCounts(store, event.data);
           if (!materialize) return;
           const followee = await profiles.findOne({ _id: followeeId });
           if (!followee) return;
@@ -110,10 +120,9 @@ export function socialProjector(strategy = env.SOCIAL_FEED_STRATEGY, threshold =
           return;
         }
         case 'UserUnfollowed': {
-          const { followerId, followeeId, followerCount, followingCount } = event.data;
+          const { followerId, followeeId } = event.data;
           await store.collection<FollowDoc>(FOLLOWS).deleteOne({ _id: `${followerId}:${followeeId}` });
-          await profiles.updateOne({ _id: followerId }, { $set: { followingCount } });
-          await profiles.updateOne({ _id: followeeId }, { $set: { followerCount } });
+          await setCounts(store, event.data);
           if (!materialize) return;
           await store.collection<FeedHeadDoc>(FEED_HEADS).updateOne({ _id: followerId }, { $pull: { pulled: followeeId } });
           await rewriteWindow(store, followerId, { removeAuthor: followeeId });

@@ -1,0 +1,1 @@
+ALTER TABLE "social_members" ADD COLUMN "counts_version" integer DEFAULT 0 NOT NULL;
