@@ -106,13 +106,16 @@ export async function startInfra(opts: InfraOptions): Promise<Infra> {
 
 /**
  * Makes FerretDB's pushed-down equality filters use indexes (see ferretdb-gin-indexes.sql and
- * docs/decisions/0002-ferretdb-backend.md). Idempotent; runs on every start.
+ * docs/decisions/0002-ferretdb-backend.md) and keeps documents up to 8 kB out of TOAST
+ * (ferretdb-inline-documents.sql). Idempotent; runs on every start.
  */
 async function installGinTwins(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(readFileSync(new URL('./ferretdb-gin-indexes.sql', import.meta.url), 'utf8'));
+    for (const file of ['./ferretdb-gin-indexes.sql', './ferretdb-inline-documents.sql']) {
+      await client.query(readFileSync(new URL(file, import.meta.url), 'utf8'));
+    }
   } finally {
     await client.end();
   }

@@ -1,9 +1,12 @@
 import type { FeedEntry } from './read-model-docs';
 
-/** Entries per archived feed page; the head holds between this and twice this many. */
-export const PAGE_SIZE = 40;
-/** Archived pages kept per feed: with the head, about 440 materialized entries (Mastodon keeps 400). */
-export const WINDOW_PAGES = 10;
+/**
+ * Entries per archived feed page; the head holds between this and twice this many. Small enough
+ * that a head stays under 8 kB, the size the read store keeps inline (ferretdb-inline-documents.sql).
+ */
+export const PAGE_SIZE = 20;
+/** Archived pages kept per feed: with the head, about 420 materialized entries (Mastodon keeps 400). */
+export const WINDOW_PAGES = 20;
 export const WINDOW_ENTRIES = PAGE_SIZE * (WINDOW_PAGES + 1);
 /** Posts per author timeline document, and how many a profile carries for pull reads. */
 export const TIMELINE_BUCKET = 50;
