@@ -25,10 +25,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import { percentile, summarize, type RequestSpec, type StreamResult, type StreamSpec, type Summary } from './open-loop';
+import { runStreams } from './run-streams';
 import { findPid, ProcSampler, type PhaseUsage } from './proc-sampler';
 import { renderMarkdown } from './report';
 import { appEnv, nextBuild, npmRun, REPO_ROOT, startWeb, waitForHttp } from '../scripts/stack/app';
@@ -156,23 +156,6 @@ function request(method: 'GET' | 'POST', p: string, headers: Record<string, stri
   });
 }
 
-function runInWorker(spec: StreamSpec): Promise<StreamResult> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: spec });
-    w.once('message', (m: { ok: boolean; result?: StreamResult; error?: string }) => {
-      if (m.ok) resolve(m.result!);
-      else reject(new Error(`load stream ${spec.name} failed: ${m.error}`));
-      void w.terminate();
-    });
-    w.once('error', reject);
-  });
-}
-
-/** Several streams at once, each in its own thread, aligned on the same start time. */
-async function runStreams(specs: StreamSpec[]): Promise<StreamResult[]> {
-  const startAtEpochMs = Date.now() + 1500; // thread start-up (tsx) happens before
-  return Promise.all(specs.map((s) => runInWorker({ ...s, startAtEpochMs })));
-}
 
 /** Per tag, plus overall. */
 function summarizeByTag(r: StreamResult): Record<string, Summary> {

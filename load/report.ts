@@ -3,16 +3,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Summary } from './open-loop';
 import type { PhaseUsage } from './proc-sampler';
+import { errs, row, table } from './markdown';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Report = Record<string, any>;
 
-const row = (cells: unknown[]) => `| ${cells.map((c) => (c === undefined || c === null ? '' : String(c))).join(' | ')} |`;
-const table = (head: string[], rows: unknown[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
-const errs = (e: Record<string, number> | undefined) => {
-  const entries = Object.entries(e ?? {});
-  return entries.length ? entries.map(([k, v]) => `${v}× ${k}`).join(', ') : '0';
-};
 const lat = (s: Summary) => [s.p50, s.p95, s.p99, s.max];
 
 function cpuTable(phases: PhaseUsage[]) {
