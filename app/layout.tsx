@@ -1,19 +1,19 @@
-import type { Metadata, Viewport } from "next";
-import { getServerSession } from "next-auth";
-import type { ReactNode } from "react";
-import { authOptions } from "@/server/auth/auth-options";
-import { Providers } from "./providers";
-import "./globals.css";
+import type { Metadata, Viewport } from 'next';
+import { getServerSession } from 'next-auth';
+import type { ReactNode } from 'react';
+import { authOptions } from '@/server/auth/auth-options';
+import { Providers } from './providers';
+import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: "Quadrant", template: "%s · Quadrant" },
-  description: "Events, on a CQRS platform.",
+  title: { default: 'Quadrant', template: '%s · Quadrant' },
+  description: 'Events, on a CQRS platform.',
 };
 
 export const viewport: Viewport = {
   themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#f7f8fa" },
-    { media: "(prefers-color-scheme: dark)", color: "#111418" },
+    { media: '(prefers-color-scheme: light)', color: '#f7f8fa' },
+    { media: '(prefers-color-scheme: dark)', color: '#111418' },
   ],
 };
 

@@ -1,16 +1,16 @@
-"use client";
+'use client';
 
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { Session } from "next-auth";
-import { SessionProvider } from "next-auth/react";
-import { useState, type ReactNode } from "react";
-import { ApiError } from "@/components/api/api-error";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { Session } from 'next-auth';
+import { SessionProvider } from 'next-auth/react';
+import { useState, type ReactNode } from 'react';
+import { ApiError } from '@/components/api/api-error';
 
 function onUnauthorized(error: unknown) {
   // The session expired mid-use: send the user to sign in and bring them back afterwards.
-  if (error instanceof ApiError && error.status === 401 && typeof window !== "undefined") {
+  if (error instanceof ApiError && error.status === 401 && typeof window !== 'undefined') {
     const here = `${window.location.pathname}${window.location.search}`;
-    if (!here.startsWith("/sign-in")) {
+    if (!here.startsWith('/sign-in')) {
       window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(here)}`);
     }
   }
@@ -24,8 +24,7 @@ function makeQueryClient() {
       queries: {
         staleTime: 5_000,
         // 4xx answers are final; retry only transient failures.
-        retry: (failureCount, error) =>
-          !(error instanceof ApiError && error.status < 500) && failureCount < 2,
+        retry: (failureCount, error) => !(error instanceof ApiError && error.status < 500) && failureCount < 2,
       },
     },
   });

@@ -21,4 +21,4 @@ export function dbFor(client: pg.Pool | pg.PoolClient): Db {
 }
 
 export { schema };
-export * from "./schema";
+export * from './schema';

@@ -156,12 +156,15 @@ function request(method: 'GET' | 'POST', p: string, headers: Record<string, stri
   });
 }
 
-
 /** Per tag, plus overall. */
 function summarizeByTag(r: StreamResult): Record<string, Summary> {
   const tags = [...new Set(r.samples.map((s) => s.tag))];
   const out: Record<string, Summary> = {};
-  for (const t of tags) out[t] = summarize(r.samples.filter((s) => s.tag === t), r.elapsedMs);
+  for (const t of tags)
+    out[t] = summarize(
+      r.samples.filter((s) => s.tag === t),
+      r.elapsedMs,
+    );
   return out;
 }
 
@@ -242,7 +245,10 @@ async function shutdown() {
       const { summarize: top } = await import('./cpuprofile-top');
       const summary: Record<string, unknown> = {};
       // Default names carry the pid (CPU.<date>.<time>.<pid>.<tid>.<seq>.cpuprofile).
-      const roles = new Map([[String(web?.pid), 'web'], [String(worker?.pid), 'worker']]);
+      const roles = new Map([
+        [String(web?.pid), 'web'],
+        [String(worker?.pid), 'worker'],
+      ]);
       for (const f of readdirSync(cfg.cpuProfileDir).filter((n) => n.endsWith('.cpuprofile'))) {
         const pid = f.split('.')[3];
         summary[`${roles.get(pid) ?? 'other'} ${f}`] = top(path.join(cfg.cpuProfileDir, f), profileWindows);
@@ -313,14 +319,24 @@ async function main() {
   await step('seed');
 
   // 3. Worker (one node process, no npm wrapper, so its RSS is the worker's own) and web.
-  worker = spawnChild('worker', process.execPath, [...profFlags, '--import', 'tsx', 'workers/index.ts'], { env, cwd: REPO_ROOT, log: childLog, marker: infra.marker });
+  worker = spawnChild('worker', process.execPath, [...profFlags, '--import', 'tsx', 'workers/index.ts'], {
+    env,
+    cwd: REPO_ROOT,
+    log: childLog,
+    marker: infra.marker,
+  });
   web = cfg.cpuProfileDir
-    ? spawnChild('web', process.execPath, [...profFlags, path.join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(cfg.webPort), '-H', '127.0.0.1'], {
-        env: { ...env, PORT: String(cfg.webPort), NEXT_TELEMETRY_DISABLED: '1' },
-        cwd: REPO_ROOT,
-        log: childLog,
-        marker: infra.marker,
-      })
+    ? spawnChild(
+        'web',
+        process.execPath,
+        [...profFlags, path.join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(cfg.webPort), '-H', '127.0.0.1'],
+        {
+          env: { ...env, PORT: String(cfg.webPort), NEXT_TELEMETRY_DISABLED: '1' },
+          cwd: REPO_ROOT,
+          log: childLog,
+          marker: infra.marker,
+        },
+      )
     : startWeb(env, cfg.webPort, '127.0.0.1', childLog, infra.marker);
   await waitForHttp(`${BASE}/api/health`, 120_000, () => web!.isRunning());
   say('web and worker are up');
@@ -347,8 +363,26 @@ async function main() {
   // Warm-up (not measured): route modules load, JIT, connection pools fill.
   say(`warm-up ${cfg.warmupSeconds} s`);
   await runStreams([
-    { name: 'warmup-reads', baseUrl: BASE, mode: 'open', ratePerSec: 100, durationMs: cfg.warmupSeconds * 1000, requests: [...readRequests(prepared, 400, 0.2, '/api/queries/events'), ...readRequests(prepared, 400, 0.2, '/api/baseline/events')], connections: 50, timeoutMs: cfg.timeoutMs },
-    { name: 'warmup-writes', baseUrl: BASE, mode: 'open', ratePerSec: 20, durationMs: cfg.warmupSeconds * 1000, requests: registrations(prepared, 20 * cfg.warmupSeconds, prepared.users.length), connections: 50, timeoutMs: cfg.timeoutMs },
+    {
+      name: 'warmup-reads',
+      baseUrl: BASE,
+      mode: 'open',
+      ratePerSec: 100,
+      durationMs: cfg.warmupSeconds * 1000,
+      requests: [...readRequests(prepared, 400, 0.2, '/api/queries/events'), ...readRequests(prepared, 400, 0.2, '/api/baseline/events')],
+      connections: 50,
+      timeoutMs: cfg.timeoutMs,
+    },
+    {
+      name: 'warmup-writes',
+      baseUrl: BASE,
+      mode: 'open',
+      ratePerSec: 20,
+      durationMs: cfg.warmupSeconds * 1000,
+      requests: registrations(prepared, 20 * cfg.warmupSeconds, prepared.users.length),
+      connections: 50,
+      timeoutMs: cfg.timeoutMs,
+    },
   ]);
   await settle(prepared);
 
@@ -375,7 +409,9 @@ async function main() {
     });
     const usage = sampler.endPhase();
     const total = r.requests.total;
-    say(`  -> ${round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, cores web ${usage.cores.web} ferretdb ${usage.cores.ferretdb} read-pg ${usage.cores.readPostgres} pg ${usage.cores.postgres} others ${usage.cores.others}`);
+    say(
+      `  -> ${round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, cores web ${usage.cores.web} ferretdb ${usage.cores.ferretdb} read-pg ${usage.cores.readPostgres} pg ${usage.cores.postgres} others ${usage.cores.others}`,
+    );
     (results.closedLoop as Record<string, unknown>)[name] = {
       label: 'closed-loop (autocannon): max throughput, latency NOT corrected for coordinated omission',
       connections: cfg.closed.connections,
@@ -398,8 +434,26 @@ async function main() {
     say(`${phase}: ${m.readers} readers at ${readRate}/s total vs ${m.registrants} registrants at ${writeRate}/s total, ${m.seconds} s`);
     sampler!.beginPhase(phase);
     const [reads, writes] = await runStreams([
-      { name: `${phase}-reads`, baseUrl: BASE, mode: 'open', ratePerSec: readRate, durationMs: m.seconds * 1000, requests: readRequests(prepared, readRate * m.seconds, m.upcomingShare, '/api/queries/events'), connections: m.readers, timeoutMs: cfg.timeoutMs },
-      { name: `${phase}-registrations`, baseUrl: BASE, mode: 'open', ratePerSec: writeRate, durationMs: m.seconds * 1000, requests: registrations(prepared, writeRate * m.seconds, m.registrants), connections: m.registrants, timeoutMs: cfg.timeoutMs },
+      {
+        name: `${phase}-reads`,
+        baseUrl: BASE,
+        mode: 'open',
+        ratePerSec: readRate,
+        durationMs: m.seconds * 1000,
+        requests: readRequests(prepared, readRate * m.seconds, m.upcomingShare, '/api/queries/events'),
+        connections: m.readers,
+        timeoutMs: cfg.timeoutMs,
+      },
+      {
+        name: `${phase}-registrations`,
+        baseUrl: BASE,
+        mode: 'open',
+        ratePerSec: writeRate,
+        durationMs: m.seconds * 1000,
+        requests: registrations(prepared, writeRate * m.seconds, m.registrants),
+        connections: m.registrants,
+        timeoutMs: cfg.timeoutMs,
+      },
     ]);
     const usage = sampler!.endPhase();
     for (const [tag, t] of [...Object.entries(summarizeByTag(reads)), ...Object.entries(summarizeByTag(writes))]) say(`  -> ${brief(tag, t)}`);
@@ -420,9 +474,12 @@ async function main() {
     const iso = cfg.isolation;
     // Default flood rate: a fixed share of the read capacity measured above (closed loop, CQRS
     // details), so the flood is heavy but the same for both read paths. BENCH_FLOOD_RATE overrides.
-    const capacity = ((results.closedLoop as Record<string, { requestsPerSec: number }>).details?.requestsPerSec ?? 200);
+    const capacity = (results.closedLoop as Record<string, { requestsPerSec: number }>).details?.requestsPerSec ?? 200;
     const floodRate = iso.floodRate > 0 ? iso.floodRate : Math.max(50, Math.round((capacity * iso.floodShareOfCapacity) / 10) * 10);
-    const isolation: Record<string, unknown> = { floodRate, floodRateRule: iso.floodRate > 0 ? 'BENCH_FLOOD_RATE' : `${iso.floodShareOfCapacity} x closed-loop details capacity (${capacity} req/s)` };
+    const isolation: Record<string, unknown> = {
+      floodRate,
+      floodRateRule: iso.floodRate > 0 ? 'BENCH_FLOOD_RATE' : `${iso.floodShareOfCapacity} x closed-loop details capacity (${capacity} req/s)`,
+    };
     const writeStream = (seconds = iso.seconds, rate = iso.writeRate): StreamSpec => ({
       name: 'writes',
       baseUrl: BASE,
@@ -476,12 +533,21 @@ async function main() {
       say(`  -> ${brief('writes', summarize(w.samples, w.elapsedMs))}${f ? `; ${brief('reads', summarize(f.samples, f.elapsedMs))}` : ''}`);
       isolation[name] = {
         writes: { ...streamInfo(w), ...summarize(w.samples, w.elapsedMs) },
-        ...(f ? { reads: { ...streamInfo(f), label: f.mode === 'closed' ? 'closed-loop flood' : 'open-loop flood', ...summarizeByTag(f), all: summarize(f.samples, f.elapsedMs) } } : {}),
+        ...(f
+          ? {
+              reads: {
+                ...streamInfo(f),
+                label: f.mode === 'closed' ? 'closed-loop flood' : 'open-loop flood',
+                ...summarizeByTag(f),
+                all: summarize(f.samples, f.elapsedMs),
+              },
+            }
+          : {}),
         usage,
       };
       await settle(prepared);
     }
-    const p95 = (k: string) => ((isolation[k] as { writes: Summary } | undefined)?.writes.p95 ?? NaN);
+    const p95 = (k: string) => (isolation[k] as { writes: Summary } | undefined)?.writes.p95 ?? NaN;
     isolation.ratios = {
       cqrs: round(p95('cqrs-with-reads') / p95('cqrs-alone'), 2),
       crud: round(p95('crud-with-reads') / p95('crud-alone'), 2),
@@ -549,7 +615,7 @@ async function main() {
   const verdicts = judge(report);
   const outDir = path.join(REPO_ROOT, 'docs', 'reports');
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'events-bench.json'), JSON.stringify({ ...report, verdicts }, null, 2) + '\n');
+  writeFileSync(path.join(outDir, 'events-bench.json'), `${JSON.stringify({ ...report, verdicts }, null, 2)}\n`);
   writeFileSync(path.join(outDir, 'events-bench.md'), renderMarkdown({ ...report, verdicts }));
   say(`wrote docs/reports/events-bench.md and .json (${report.durationSec} s)`);
   for (const v of verdicts) say(`${v.met ? 'MET   ' : 'MISSED'} ${v.target}: ${v.value}`);
@@ -605,13 +671,19 @@ function judge(report: { results: Record<string, any>; rss: { peakTreeMb: Record
     target: `write p95 ratio with/without a ${cfg.isolation.floodReaders}-reader flood (${r.isolation.floodRate}/s) <= ${targets.writeP95Ratio} (CQRS)`,
     value:
       `${ratio} at ${cfg.isolation.writeRate} writes/s (CRUD baseline: ${r.isolation.ratios.crud}; details-only flood: CQRS ${r.isolation.ratios.cqrsDetailsFlood}, CRUD ${r.isolation.ratios.crudDetailsFlood})` +
-      (r.isolation.ratios.cqrsLowRate !== undefined ? `; at ${cfg.isolation.lowWriteRate} writes/s: CQRS ${r.isolation.ratios.cqrsLowRate}, CRUD ${r.isolation.ratios.crudLowRate}` : ''),
+      (r.isolation.ratios.cqrsLowRate !== undefined
+        ? `; at ${cfg.isolation.lowWriteRate} writes/s: CQRS ${r.isolation.ratios.cqrsLowRate}, CRUD ${r.isolation.ratios.crudLowRate}`
+        : ''),
     met: ratio <= targets.writeP95Ratio,
   });
   const lag = r.projectionLag.lagMs as Summary;
   v.push({ target: `projection lag p95 <= ${targets.projectionLagP95Ms} ms`, value: `${lag.p95} ms`, met: lag.p95 <= targets.projectionLagP95Ms });
   const webRss = report.rss.peakTreeMb.web;
-  v.push({ target: `web RSS <= ${targets.webRssMb} MB (process tree, peak)`, value: `${webRss} MB (server process alone ${report.rss.peakLargestProcessMb.web} MB)`, met: webRss <= targets.webRssMb });
+  v.push({
+    target: `web RSS <= ${targets.webRssMb} MB (process tree, peak)`,
+    value: `${webRss} MB (server process alone ${report.rss.peakLargestProcessMb.web} MB)`,
+    met: webRss <= targets.webRssMb,
+  });
   const workerRss = report.rss.peakTreeMb.worker;
   v.push({ target: `worker RSS <= ${targets.workerRssMb} MB (peak)`, value: `${workerRss} MB`, met: workerRss <= targets.workerRssMb });
   return v;
@@ -705,9 +777,11 @@ async function prepare(): Promise<Prepared> {
 
 async function pooled(n: number, concurrency: number, fn: (i: number) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < n) await fn(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await fn(next++);
+    }),
+  );
 }
 
 async function waitFresh(p: string, token: string) {
@@ -767,7 +841,8 @@ async function unloadedProbes(p: Prepared) {
   type Find = { requestId: number; collection: string; filter: unknown; sort: unknown; limit: unknown; returned?: number };
   let finds: Find[] | null = null;
   client.on('commandStarted', (e) => {
-    if (finds && e.commandName === 'find') finds.push({ requestId: e.requestId, collection: e.command.find, filter: e.command.filter, sort: e.command.sort, limit: e.command.limit });
+    if (finds && e.commandName === 'find')
+      finds.push({ requestId: e.requestId, collection: e.command.find, filter: e.command.filter, sort: e.command.sort, limit: e.command.limit });
   });
   client.on('commandSucceeded', (e) => {
     const f = finds?.find((x) => x.requestId === e.requestId);
@@ -781,7 +856,9 @@ async function unloadedProbes(p: Prepared) {
   const recorded = finds.filter((f) => String(f.collection).startsWith('events_event_details'));
   finds = null;
   const explain = recorded[0]
-    ? ((await db.command({ explain: { find: recorded[0].collection, filter: recorded[0].filter, sort: recorded[0].sort, limit: recorded[0].limit } })) as Record<string, unknown>)
+    ? ((await db.command({
+        explain: { find: recorded[0].collection, filter: recorded[0].filter, sort: recorded[0].sort, limit: recorded[0].limit },
+      })) as Record<string, unknown>)
     : {};
   const httpGet = async (path: string) => {
     const r = await request('GET', path);
@@ -796,7 +873,7 @@ async function unloadedProbes(p: Prepared) {
       postgresUpcoming: await time(() => crudUpcomingEvents({ limit: 20 }), 100),
     },
     upcomingQueryShape: {
-      label: 'the find commands one first-page upcoming request sends to the read store, and the read store\'s explain of the first',
+      label: "the find commands one first-page upcoming request sends to the read store, and the read store's explain of the first",
       finds: recorded.map((f) => ({ filter: f.filter, sort: f.sort, limit: f.limit, returned: f.returned })),
       pushdown: Object.fromEntries(Object.entries(explain).filter(([k]) => /pushdown/i.test(k))),
       plan: (explain.queryPlanner as { Plan?: Record<string, unknown> } | undefined)?.Plan ?? null,
@@ -841,10 +918,10 @@ async function projectionLag(p: Prepared) {
     const eventId = (JSON.parse(spec.body!) as { eventId: string }).eventId;
     tasks.push(
       (async () => {
-        let r;
+        let r: Awaited<ReturnType<typeof request>>;
         try {
           r = await request('POST', spec.path, spec.headers, JSON.parse(spec.body!));
-        } catch (e) {
+        } catch (_e) {
           errors.network = (errors.network ?? 0) + 1;
           return;
         }
@@ -904,21 +981,26 @@ async function sqlEvidence() {
     (await q(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${sql}`, params)).map((r) => r['QUERY PLAN'] as string);
   const [last] = await q('SELECT transaction_id, position FROM domain_events ORDER BY position DESC LIMIT 1 OFFSET 50');
   return {
-    rows: (await q(
+    rows: await q(
       `SELECT relname AS table, n_live_tup::int AS rows, pg_size_pretty(pg_total_relation_size(relid)) AS size
          FROM pg_stat_user_tables WHERE schemaname IN ('public','pgboss') ORDER BY n_live_tup DESC LIMIT 8`,
-    )),
+    ),
     // The worker runs this every second (ops status: queue depth).
     opsQueueDepth: await plan('SELECT name, state, count(*)::int AS count FROM pgboss.job GROUP BY name, state'),
     // The worker runs this every second per projection (ops status: lag).
-    opsLag: await plan('SELECT count(*)::int AS events, min(occurred_at) AS oldest FROM domain_events WHERE (transaction_id, position) > ($1, $2)', [last?.transaction_id ?? 0, last?.position ?? 0]),
+    opsLag: await plan('SELECT count(*)::int AS events, min(occurred_at) AS oldest FROM domain_events WHERE (transaction_id, position) > ($1, $2)', [
+      last?.transaction_id ?? 0,
+      last?.position ?? 0,
+    ]),
     // The projector's read.
     readEventsAfter: await plan(
       `SELECT position FROM domain_events WHERE (transaction_id, position) > ($1, $2)
           AND transaction_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint ORDER BY transaction_id, position LIMIT 500`,
       [last?.transaction_id ?? 0, last?.position ?? 0],
     ),
-    commits: (await q(`SELECT xact_commit::int, xact_rollback::int, blks_read::int, blks_hit::int FROM pg_stat_database WHERE datname = current_database()`))[0],
+    commits: (
+      await q(`SELECT xact_commit::int, xact_rollback::int, blks_read::int, blks_hit::int FROM pg_stat_database WHERE datname = current_database()`)
+    )[0],
   };
 }
 

@@ -37,7 +37,7 @@ const pkgOf = (url: string) => {
   if (m) return m[1];
   if (url.startsWith('node:')) return 'node core';
   if (/\.next\/server/.test(url)) return 'app bundle (.next/server)';
-  return url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '');
+  return url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '');
 };
 
 export function summarize(file: string, windows: Window[], top = 12) {

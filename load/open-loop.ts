@@ -98,15 +98,12 @@ function doRequest(agent: http.Agent, base: URL, spec: RequestSpec, timeoutMs: n
       clearTimeout(timer);
       resolve({ ...r, sentAt });
     };
-    const req = http.request(
-      { agent, host: base.hostname, port: base.port, method: spec.method, path: spec.path, headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => keepBody && chunks.push(c));
-        res.on('end', () => finish({ status: res.statusCode ?? 0, body: keepBody ? Buffer.concat(chunks).toString('utf8') : undefined }));
-        res.on('error', (e) => finish({ status: 0, error: e.message }));
-      },
-    );
+    const req = http.request({ agent, host: base.hostname, port: base.port, method: spec.method, path: spec.path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => keepBody && chunks.push(c));
+      res.on('end', () => finish({ status: res.statusCode ?? 0, body: keepBody ? Buffer.concat(chunks).toString('utf8') : undefined }));
+      res.on('error', (e) => finish({ status: 0, error: e.message }));
+    });
     // The socket is assigned when the agent has a free one: that is the actual send.
     req.on('socket', () => (sentAt = performance.now()));
     req.on('error', (e) => finish({ status: 0, error: e.message }));

@@ -183,15 +183,16 @@ export class ProcSampler {
     cores.others = Math.max(0, Math.round(((end.machine - start.cpu.machine - ours) / seconds) * 100) / 100);
     const window = this.points.slice(start.from);
     const peak = (key: 'tree' | 'largest') =>
-      Object.fromEntries(
-        GROUPS.map((g) => [g, Math.max(0, ...window.map((p) => p[key][g]))]),
-      ) as Record<GroupName, number>;
+      Object.fromEntries(GROUPS.map((g) => [g, Math.max(0, ...window.map((p) => p[key][g]))])) as Record<GroupName, number>;
     const usage: PhaseUsage = {
       phase: start.name,
       seconds: Math.round(seconds * 10) / 10,
       monoFromUs: start.mono,
       monoToUs: Number(process.hrtime.bigint() / 1000n),
-      cores, peakRssMb: peak('tree'), peakLargestRssMb: peak('largest') };
+      cores,
+      peakRssMb: peak('tree'),
+      peakLargestRssMb: peak('largest'),
+    };
     this.phases.push(usage);
     this.phaseStart = null;
     return usage;

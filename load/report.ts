@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Summary } from './open-loop';
 import type { PhaseUsage } from './proc-sampler';
-import { errs, row, table } from './markdown';
+import { errs, table } from './markdown';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Report = Record<string, any>;
@@ -12,7 +12,18 @@ const lat = (s: Summary) => [s.p50, s.p95, s.p99, s.max];
 
 function cpuTable(phases: PhaseUsage[]) {
   return table(
-    ['phase', 's', 'web', 'worker', 'postgres (write)', 'ferretdb', 'postgres (read store)', 'bench (load gen)', 'others (not ours)', 'peak RSS web / worker (MB)'],
+    [
+      'phase',
+      's',
+      'web',
+      'worker',
+      'postgres (write)',
+      'ferretdb',
+      'postgres (read store)',
+      'bench (load gen)',
+      'others (not ours)',
+      'peak RSS web / worker (MB)',
+    ],
     phases.map((p) => [
       p.phase,
       p.seconds,
@@ -46,7 +57,12 @@ export function renderMarkdown(r: Report): string {
   out.push('');
   out.push('## Targets');
   out.push('');
-  out.push(table(['target', 'measured', 'verdict'], r.verdicts.map((v: any) => [v.target, v.value, v.met ? 'met' : '**missed**'])));
+  out.push(
+    table(
+      ['target', 'measured', 'verdict'],
+      r.verdicts.map((v: any) => [v.target, v.value, v.met ? 'met' : '**missed**']),
+    ),
+  );
   out.push('');
   out.push('## Setup');
   out.push('');
@@ -56,7 +72,7 @@ export function renderMarkdown(r: Report): string {
       'every registration is a distinct (user, event) pair, so no request is refused by a business rule.',
   );
   out.push(
-    '- latency: open-loop at the stated arrival rate, measured from each request\'s intended start (coordinated omission ' +
+    "- latency: open-loop at the stated arrival rate, measured from each request's intended start (coordinated omission " +
       'corrected); "connections" caps concurrent requests per stream (the concurrent users), and a request waiting for a ' +
       'free connection is still on the clock. Closed-loop numbers are labelled as such.',
   );
@@ -66,9 +82,15 @@ export function renderMarkdown(r: Report): string {
   out.push(`## 1. Mixed: readers vs registrants (open loop, at the same time, ${r.config.mixed.seconds} s each level)`);
   out.push('');
   const mixedRows: unknown[][] = [];
-  for (const [level, m] of [['stated (judged)', res.mixed], ['light', res.mixedLight]] as const) {
+  for (const [level, m] of [
+    ['stated (judged)', res.mixed],
+    ['light', res.mixedLight],
+  ] as const) {
     if (!m) continue;
-    for (const [who, s] of [['readers', m.readers], ['registrants', m.registrants]] as const) {
+    for (const [who, s] of [
+      ['readers', m.readers],
+      ['registrants', m.registrants],
+    ] as const) {
       for (const tag of ['details', 'upcoming', 'register']) {
         const t = s[tag] as Summary | undefined;
         if (!t) continue;
@@ -127,7 +149,9 @@ export function renderMarkdown(r: Report): string {
   out.push(
     `Ratio p95(with reads) / p95(alone): **CQRS ${iso.ratios.cqrs}**, CRUD baseline ${iso.ratios.crud}; ` +
       `details-only flood: CQRS ${iso.ratios.cqrsDetailsFlood}, CRUD ${iso.ratios.crudDetailsFlood}` +
-      (iso.ratios.cqrsLowRate !== undefined ? `; at ${r.config.isolation.lowWriteRate} writes/s: CQRS ${iso.ratios.cqrsLowRate}, CRUD ${iso.ratios.crudLowRate}` : '') +
+      (iso.ratios.cqrsLowRate !== undefined
+        ? `; at ${r.config.isolation.lowWriteRate} writes/s: CQRS ${iso.ratios.cqrsLowRate}, CRUD ${iso.ratios.crudLowRate}`
+        : '') +
       (iso.ratios.cqrsClosedFlood !== undefined
         ? `; saturating closed-loop flood: CQRS ${iso.ratios.cqrsClosedFlood}, CRUD ${iso.ratios.crudClosedFlood}.`
         : '.'),
@@ -144,12 +168,24 @@ export function renderMarkdown(r: Report): string {
   const lagR = res.projectionLag;
   out.push('## 3. Projection lag');
   out.push('');
-  out.push(lagR.label + '.');
+  out.push(`${lagR.label}.`);
   out.push('');
   out.push(
     table(
       ['registrations', 'measured', 'not visible in 5 s', 'errors', 'lag p50 ms', 'lag p95 ms', 'lag p99 ms', 'lag max ms', 'command p99 ms'],
-      [[lagR.registrations, lagR.measured, lagR.notVisibleWithin5s, errs(lagR.errors), lagR.lagMs.p50, lagR.lagMs.p95, lagR.lagMs.p99, lagR.lagMs.max, lagR.commandLatencyMs.p99]],
+      [
+        [
+          lagR.registrations,
+          lagR.measured,
+          lagR.notVisibleWithin5s,
+          errs(lagR.errors),
+          lagR.lagMs.p50,
+          lagR.lagMs.p95,
+          lagR.lagMs.p99,
+          lagR.lagMs.max,
+          lagR.commandLatencyMs.p99,
+        ],
+      ],
     ),
   );
   out.push('');
@@ -229,7 +265,12 @@ export function renderMarkdown(r: Report): string {
   // SQL evidence
   out.push('## 7. SQL evidence (after the run)');
   out.push('');
-  out.push(table(['table', 'rows', 'size'], res.sql.rows.map((t: any) => [t.table, t.rows, t.size])));
+  out.push(
+    table(
+      ['table', 'rows', 'size'],
+      res.sql.rows.map((t: any) => [t.table, t.rows, t.size]),
+    ),
+  );
   out.push('');
   for (const [k, lines] of Object.entries(res.sql).filter(([k]) => ['opsQueueDepth', 'opsLag', 'readEventsAfter'].includes(k)) as [string, string[]][]) {
     out.push(`${k}:`);

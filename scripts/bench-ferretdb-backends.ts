@@ -56,7 +56,9 @@ function cpuSeconds(pid: number | undefined, withChildren: boolean): number {
   };
   let total = read(pid).cpu;
   if (withChildren) {
-    for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number)) {
+    for (const p of readdirSync('/proc')
+      .filter((n) => /^\d+$/.test(n))
+      .map(Number)) {
       const r = read(p);
       if (r.ppid === pid) total += r.cpu;
     }
@@ -96,25 +98,29 @@ function summarize(lat: number[], ms: number, errors: number, cpu: Result['cpu']
 async function measure(op: (i: number) => Promise<unknown>, concurrency: number, procs: Procs): Promise<Result> {
   let i = 0;
   const warmEnd = Date.now() + 1000;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < warmEnd) await op(i++).catch(() => {});
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < warmEnd) await op(i++).catch(() => {});
+    }),
+  );
   const lat: number[] = [];
   let errors = 0;
   const cpu = cpuProbe(procs);
   const start = performance.now();
   const end = start + SECONDS * 1000;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < end) {
-      const t = performance.now();
-      try {
-        await op(i++);
-        lat.push(performance.now() - t);
-      } catch {
-        errors++;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          await op(i++);
+          lat.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
       }
-    }
-  }));
+    }),
+  );
   return summarize(lat, performance.now() - start, errors, cpu());
 }
 
@@ -150,21 +156,23 @@ async function writeLatency(pool: pg.Pool, procs: Procs): Promise<Result> {
     const due = start + (n * 1000) / WRITE_RATE;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push((async () => {
-      const c = await pool.connect();
-      try {
-        await c.query('BEGIN');
-        await c.query('INSERT INTO bench_state(id, v) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET v = bench_state.v + 1', [n % 100]);
-        await c.query('INSERT INTO bench_events(stream, data) VALUES ($1, $2)', [n % 100, { n }]);
-        await c.query('COMMIT');
-        lat.push(performance.now() - due);
-      } catch {
-        errors++;
-        await c.query('ROLLBACK').catch(() => {});
-      } finally {
-        c.release();
-      }
-    })());
+    pending.push(
+      (async () => {
+        const c = await pool.connect();
+        try {
+          await c.query('BEGIN');
+          await c.query('INSERT INTO bench_state(id, v) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET v = bench_state.v + 1', [n % 100]);
+          await c.query('INSERT INTO bench_events(stream, data) VALUES ($1, $2)', [n % 100, { n }]);
+          await c.query('COMMIT');
+          lat.push(performance.now() - due);
+        } catch {
+          errors++;
+          await c.query('ROLLBACK').catch(() => {});
+        } finally {
+          c.release();
+        }
+      })(),
+    );
   }
   await Promise.all(pending);
   return summarize(lat, performance.now() - start, errors, cpu());
@@ -181,15 +189,21 @@ async function floodMain(url: string) {
   let running = true;
   process.once('SIGTERM', () => (running = false));
   const rnd = () => Math.floor(Math.random() * DOCS);
-  await Promise.all(Array.from({ length: CONCURRENCY }, async (_, k) => {
-    while (running) {
-      await (k % 2
-        ? col.findOne({ _id: `d${rnd()}` })
-        : col.find({ ownerId: `o${rnd() % 5}` }).sort({ at: -1 }).limit(20).toArray()
-      ).catch(() => {});
-      reads++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, k) => {
+      while (running) {
+        await (k % 2
+          ? col.findOne({ _id: `d${rnd()}` })
+          : col
+              .find({ ownerId: `o${rnd() % 5}` })
+              .sort({ at: -1 })
+              .limit(20)
+              .toArray()
+        ).catch(() => {});
+        reads++;
+      }
+    }),
+  );
   await client.close();
   process.stdout.write(`${reads}\n`);
 }
@@ -223,7 +237,9 @@ function readStorePids(p: Procs): number[] {
     for (const n of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
       try {
         if (Number(readFileSync(`/proc/${n}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === p.readPg.pid) pids.push(Number(n));
-      } catch { /* exited */ }
+      } catch {
+        /* exited */
+      }
     }
   }
   return pids;
@@ -262,8 +278,13 @@ async function main() {
     for (const variant of Object.keys(VARIANTS) as Variant[]) {
       const backendPg = variant === 'pg-dedicated' ? readPg : writePg;
       const ferret = await startFerretdb({
-        binary, port: ++port, dataDir, log, name: `ferretdb-${variant}`,
-        backend: variant === 'sqlite' ? 'sqlite' : 'postgresql', postgresUrl: backendPg.urlFor('ferretdb'),
+        binary,
+        port: ++port,
+        dataDir,
+        log,
+        name: `ferretdb-${variant}`,
+        backend: variant === 'sqlite' ? 'sqlite' : 'postgresql',
+        postgresUrl: backendPg.urlFor('ferretdb'),
       });
       started.push(ferret);
       const procs: Procs = { ferret: ferret, readPg: variant === 'sqlite' ? undefined : backendPg.child, writePg: writePg.child };
@@ -288,7 +309,11 @@ async function main() {
         if (r.length !== 20) throw new Error(`expected 20, got ${r.length}`);
       });
       await run('(c) find {ownerId} sort {at:-1} limit 20, 2k match', async () => {
-        const r = await col.find({ ownerId: `o${rnd() % 5}` }).sort({ at: -1 }).limit(20).toArray();
+        const r = await col
+          .find({ ownerId: `o${rnd() % 5}` })
+          .sort({ at: -1 })
+          .limit(20)
+          .toArray();
         if (r.length !== 20) throw new Error(`expected 20, got ${r.length}`);
       });
       let version = 0;
@@ -297,10 +322,17 @@ async function main() {
       );
       const ins = db.collection<BenchDoc>('inserts');
       let batch = 0;
-      await run(`(e) insertMany 1k docs`, () => {
-        const b = batch++;
-        return ins.insertMany(Array.from({ length: 1000 }, (_, k) => ({ ...doc(k), _id: `b${b}-${k}` })), { ordered: false });
-      }, INSERT_CONCURRENCY);
+      await run(
+        `(e) insertMany 1k docs`,
+        () => {
+          const b = batch++;
+          return ins.insertMany(
+            Array.from({ length: 1000 }, (_, k) => ({ ...doc(k), _id: `b${b}-${k}` })),
+            { ordered: false },
+          );
+        },
+        INSERT_CONCURRENCY,
+      );
       await client.close();
 
       // The property that matters for CQRS: does a read flood slow the write store down?
@@ -324,11 +356,7 @@ interface FloodRun {
   readsPerSec: number;
 }
 
-function writeReport(
-  results: Record<string, Partial<Record<Variant, Result>>>,
-  alone: Result,
-  floods: Record<Variant, { normal: FloodRun; niced: FloodRun }>,
-) {
+function writeReport(results: Record<string, Partial<Record<Variant, Result>>>, alone: Result, floods: Record<Variant, { normal: FloodRun; niced: FloodRun }>) {
   const f = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
   const variants = Object.keys(VARIANTS) as Variant[];
   const cpu = (r: Result) => `${r.cpu.ferret.toFixed(1)}+${(r.cpu.readPg + r.cpu.writePg).toFixed(1)}`;
@@ -355,7 +383,9 @@ Latency in ms. CPU = cores used on average by FerretDB + by PostgreSQL (both clu
 ${rows.join('\n')}
 
 (e) counts one insertMany of 1,000 documents as one operation. No errors unless listed below.
-${Object.entries(results).flatMap(([n, r]) => variants.filter((v) => r[v]!.errors).map((v) => `- ${n}, ${VARIANTS[v]}: ${r[v]!.errors} errors`)).join('\n')}
+${Object.entries(results)
+  .flatMap(([n, r]) => variants.filter((v) => r[v]!.errors).map((v) => `- ${n}, ${VARIANTS[v]}: ${r[v]!.errors} errors`))
+  .join('\n')}
 
 ## Write store under a read flood
 

@@ -16,7 +16,9 @@ async function main() {
   const name = args.find((a) => !a.startsWith('--'));
   const projector = allProjectors.find((p) => p.name === name);
   if (!projector) {
-    console.error(`usage: npm run projections:rebuild -- <name> [--dry-run] [--force] [--keep-old]\nprojections: ${allProjectors.map((p) => p.name).join(', ')}`);
+    console.error(
+      `usage: npm run projections:rebuild -- <name> [--dry-run] [--force] [--keep-old]\nprojections: ${allProjectors.map((p) => p.name).join(', ')}`,
+    );
     process.exit(2);
   }
   const db = await readDb();

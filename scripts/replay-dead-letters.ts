@@ -21,9 +21,16 @@ async function main() {
   const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 2, supervise: false, schedule: false, migrate: false });
   await boss.start();
   let replayed = 0;
-  for (let jobs = await boss.fetch<object>(queues.projectionsDead, { batchSize: 100 }); jobs.length; jobs = await boss.fetch<object>(queues.projectionsDead, { batchSize: 100 })) {
+  for (
+    let jobs = await boss.fetch<object>(queues.projectionsDead, { batchSize: 100 });
+    jobs.length;
+    jobs = await boss.fetch<object>(queues.projectionsDead, { batchSize: 100 })
+  ) {
     for (const job of jobs) await boss.send(queues.projections, job.data);
-    await boss.complete(queues.projectionsDead, jobs.map((j) => j.id));
+    await boss.complete(
+      queues.projectionsDead,
+      jobs.map((j) => j.id),
+    );
     replayed += jobs.length;
   }
   console.log(`${replayed} dead letter(s) replayed`);

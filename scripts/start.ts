@@ -101,9 +101,7 @@ async function main() {
     void shutdown(1);
   });
   const url = `http://localhost:${PORT}`;
-  await waitForHttp(`http://127.0.0.1:${PORT}/api/health`, 120_000, () => web?.isRunning() ?? false).catch((e: Error) =>
-    say(`warning: ${e.message}`),
-  );
+  await waitForHttp(`http://127.0.0.1:${PORT}/api/health`, 120_000, () => web?.isRunning() ?? false).catch((e: Error) => say(`warning: ${e.message}`));
   say('');
   say(`Quadrant is running at ${url}   (Ctrl-C stops it; data stays in ${DATA_DIR})`);
   say('demo accounts, password demo-password:');

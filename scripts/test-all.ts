@@ -4,7 +4,7 @@
  * `N passed, N failed`, totalled over all suites; a suite that crashes or cannot report counts as
  * (at least) 1 failed. Later suites still run after a failure, so one run shows everything.
  *
- * `--only=typecheck,unit,int,e2e` runs a subset (make test-unit / test-int / e2e) with just the
+ * `--only=lint,typecheck,unit,int,e2e` runs a subset (make test-unit / test-int / e2e) with just the
  * setup those suites need. TEST_PG_PORT / TEST_MONGO_PORT / TEST_PORT move the ports,
  * KEEP_TEST_DATA=1 keeps the data directory for a post-mortem.
  */
@@ -24,7 +24,7 @@ const CHROMIUM = '/usr/bin/chromium';
 // (needs next.config to honour NEXT_DIST_DIR; see docs/decisions).
 const NEXT_DIST_DIR = process.env.TEST_NEXT_DIST_DIR ?? '.next-test';
 
-const SUITES = ['typecheck', 'unit', 'int', 'e2e'] as const;
+const SUITES = ['lint', 'typecheck', 'unit', 'int', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const selected = new Set<Suite>(onlyArg ? (onlyArg.split(',') as Suite[]) : SUITES);
@@ -108,7 +108,13 @@ async function playwright(env: NodeJS.ProcessEnv) {
   if (!s) return record('e2e', 0, 1, t, timedOut ? 'timed out' : `no report (exit ${code})`);
   let failed = Number(s.unexpected ?? 0);
   if (code !== 0 && failed === 0) failed = 1; // global setup error, no tests found, ...
-  record('e2e', Number(s.expected ?? 0) + Number(s.flaky ?? 0), failed, t, [s.flaky ? `${s.flaky} flaky` : '', timedOut ? 'timed out' : ''].filter(Boolean).join(', '));
+  record(
+    'e2e',
+    Number(s.expected ?? 0) + Number(s.flaky ?? 0),
+    failed,
+    t,
+    [s.flaky ? `${s.flaky} flaky` : '', timedOut ? 'timed out' : ''].filter(Boolean).join(', '),
+  );
 }
 
 /** A setup step: counts as 1 failed when it fails, nothing when it works. */
@@ -142,7 +148,10 @@ function ensureChromium() {
   }
   say('installing Chromium for the e2e tests (apt-get; first run only)');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.status !== 0) {
       say(`apt-get ${args.join(' ')} failed (exit ${r.status}); e2e will fail`);
@@ -187,6 +196,11 @@ async function main() {
     } else skip('migrate', 'infra failed');
   }
 
+  if (selected.has('lint')) {
+    const t = Date.now();
+    const { code, timedOut } = await timed('lint', path.join(REPO_ROOT, 'node_modules', '.bin', 'biome'), ['check', '--max-diagnostics=50', '.'], { env }, 5);
+    record('lint', code === 0 ? 1 : 0, code === 0 ? 0 : 1, t, timedOut ? 'timed out' : '');
+  }
   if (selected.has('typecheck')) {
     const t = Date.now();
     const { code, timedOut } = await timed('typecheck', path.join(REPO_ROOT, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { env }, 10);
@@ -219,7 +233,9 @@ async function main() {
   say('');
   say(`summary (${((Date.now() - started) / 60_000).toFixed(1)} min):`);
   for (const r of rows) {
-    say(`  ${r.name.padEnd(10)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${r.seconds.toFixed(0).padStart(5)} s  ${r.note}`);
+    say(
+      `  ${r.name.padEnd(10)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${r.seconds.toFixed(0).padStart(5)} s  ${r.note}`,
+    );
   }
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   process.exitCode = failed > 0 ? 1 : 0;

@@ -67,7 +67,9 @@ async function main() {
     clearTimeout(status);
     await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => {});
     await listener.end().catch(() => {});
-    await pool().end().catch(() => {});
+    await pool()
+      .end()
+      .catch(() => {});
     await closeReadDb();
     process.exit(0);
   };

@@ -79,9 +79,7 @@ describe('the worker process', () => {
     })();
     const statuses: number[] = [];
     for (let round = 0; round < 3; round++) {
-      const results = await Promise.all(
-        attendees.map((a, i) => command(registerParticipant, a, { eventId: eventIds[(i + round) % eventIds.length] })),
-      );
+      const results = await Promise.all(attendees.map((a, i) => command(registerParticipant, a, { eventId: eventIds[(i + round) % eventIds.length] })));
       statuses.push(...results.map((r) => r.status));
       await Promise.all(attendees.slice(0, 4).map((a, i) => command(cancelRegistration, a, { eventId: eventIds[(i + round) % eventIds.length] })));
       await command(updateEvent, organizer, { eventId: eventIds[round], title: `Renamed ${round} ${randomUUID()}` });

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ReactNode } from 'react';
 
 // Centered card for the signed-out pages.
 export default function AuthLayout({ children }: { children: ReactNode }) {

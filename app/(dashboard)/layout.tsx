@@ -1,8 +1,8 @@
-import { getServerSession } from "next-auth";
-import type { ReactNode } from "react";
-import { authOptions } from "@/server/auth/auth-options";
-import { AppHeader } from "@/components/shell/app-header";
-import { RedirectToSignIn } from "@/components/shell/redirect-to-sign-in";
+import { getServerSession } from 'next-auth';
+import type { ReactNode } from 'react';
+import { authOptions } from '@/server/auth/auth-options';
+import { AppHeader } from '@/components/shell/app-header';
+import { RedirectToSignIn } from '@/components/shell/redirect-to-sign-in';
 
 // Signed-in area: the session is checked on the server; signed-out visitors go to /sign-in.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { apiDocsPageResponse } from "@/components/api-docs/swagger-ui-assets";
+import { apiDocsPageResponse } from '@/components/api-docs/swagger-ui-assets';
 
 // The browsable API page (Swagger UI, served offline from our own origin).
 export const GET = async (): Promise<Response> => apiDocsPageResponse();

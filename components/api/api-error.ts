@@ -26,10 +26,10 @@ export class ApiError extends Error {
   constructor(problem: Problem, retryAfterSeconds: number | null = null) {
     const detail = problem.detail ?? problem.title ?? `Request failed (${problem.status})`;
     super(detail);
-    this.name = "ApiError";
+    this.name = 'ApiError';
     this.status = problem.status;
     this.code = problem.code ?? `http-${problem.status}`;
-    this.title = problem.title ?? "Request failed";
+    this.title = problem.title ?? 'Request failed';
     this.detail = detail;
     this.fieldProblems = (problem.errors ?? []).map((e) => ({
       path: normalizePath(e.path),
@@ -51,19 +51,17 @@ export class ApiError extends Error {
 /** A network failure (server down, offline) is not a problem+json answer. */
 export class NetworkError extends Error {
   constructor(cause: unknown) {
-    super("Could not reach the server. Check your connection and try again.");
-    this.name = "NetworkError";
+    super('Could not reach the server. Check your connection and try again.');
+    this.name = 'NetworkError';
     this.cause = cause;
   }
 }
 
 /** "body.capacity", "/capacity", ["capacity"] -> "capacity". */
 function normalizePath(path: string | Array<string | number>): string {
-  const parts = Array.isArray(path)
-    ? path.map(String)
-    : path.split(/[./]/).filter(Boolean);
-  const meaningful = parts.filter((p) => p !== "body" && p !== "query");
-  return meaningful.join(".");
+  const parts = Array.isArray(path) ? path.map(String) : path.split(/[./]/).filter(Boolean);
+  const meaningful = parts.filter((p) => p !== 'body' && p !== 'query');
+  return meaningful.join('.');
 }
 
 export function isApiError(error: unknown, code?: string): error is ApiError {

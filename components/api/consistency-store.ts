@@ -8,13 +8,13 @@
  */
 type Listener = () => void;
 
-const STORAGE_PREFIX = "quadrant:consistency-token:";
+const STORAGE_PREFIX = 'quadrant:consistency-token:';
 const tokens = new Map<string, string>();
 const listeners = new Set<Listener>();
 
 function storage(): Storage | null {
   try {
-    return typeof window === "undefined" ? null : window.sessionStorage;
+    return typeof window === 'undefined' ? null : window.sessionStorage;
   } catch {
     return null;
   }
@@ -32,13 +32,13 @@ export function setConsistencyToken(context: string, token: string): void {
   if (tokens.get(context) === token) return;
   tokens.set(context, token);
   storage()?.setItem(STORAGE_PREFIX + context, token);
-  listeners.forEach((listener) => listener());
+  for (const listener of listeners) listener();
 }
 
 export function clearConsistencyToken(context: string): void {
   if (!tokens.delete(context)) return;
   storage()?.removeItem(STORAGE_PREFIX + context);
-  listeners.forEach((listener) => listener());
+  for (const listener of listeners) listener();
 }
 
 export function clearConsistencyTokens(): void {
@@ -49,7 +49,7 @@ export function clearConsistencyTokens(): void {
       if (key.startsWith(STORAGE_PREFIX)) store.removeItem(key);
     }
   }
-  listeners.forEach((listener) => listener());
+  for (const listener of listeners) listener();
 }
 
 export function subscribeConsistencyTokens(listener: Listener): () => void {

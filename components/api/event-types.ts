@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-import type {
-  createEventInput,
-  eventDetails,
-  eventSummary,
-  myRegistrations,
-  updateEventInput,
-} from '@/server/events/schemas';
+import type { createEventInput, eventDetails, eventSummary, myRegistrations, updateEventInput } from '@/server/events/schemas';
 
 /**
  * The events API's shapes, inferred from the same zod contracts the server validates with

@@ -1,4 +1,4 @@
-import type { FeedFilters } from "./social-types";
+import type { FeedFilters } from './social-types';
 
 /**
  * Query keys in one place. Every events-context key starts with "events" and every
@@ -6,20 +6,20 @@ import type { FeedFilters } from "./social-types";
  * refetches everything it may have changed.
  */
 export const queryKeys = {
-  events: ["events"] as const,
-  event: (eventId: string) => ["events", "detail", eventId] as const,
-  upcoming: (q: string) => ["events", "upcoming", q] as const,
-  myRegistrations: ["events", "my-registrations"] as const,
-  organized: ["events", "organized"] as const,
-  opsStatus: ["ops", "status"] as const,
-  social: ["social"] as const,
+  events: ['events'] as const,
+  event: (eventId: string) => ['events', 'detail', eventId] as const,
+  upcoming: (q: string) => ['events', 'upcoming', q] as const,
+  myRegistrations: ['events', 'my-registrations'] as const,
+  organized: ['events', 'organized'] as const,
+  opsStatus: ['ops', 'status'] as const,
+  social: ['social'] as const,
   /** Every feed variant (any filters): the live stream inserts into each that matches. */
-  feeds: ["social", "feed"] as const,
-  feed: (filters: FeedFilters) => ["social", "feed", filters] as const,
-  userPostLists: ["social", "user-posts"] as const,
-  userPosts: (userId: string) => ["social", "user-posts", userId] as const,
-  profile: (userId: string) => ["social", "profile", userId] as const,
-  post: (postId: string) => ["social", "post", postId] as const,
-  peopleLists: ["social", "people"] as const,
-  people: (prefix: string) => ["social", "people", prefix] as const,
+  feeds: ['social', 'feed'] as const,
+  feed: (filters: FeedFilters) => ['social', 'feed', filters] as const,
+  userPostLists: ['social', 'user-posts'] as const,
+  userPosts: (userId: string) => ['social', 'user-posts', userId] as const,
+  profile: (userId: string) => ['social', 'profile', userId] as const,
+  post: (postId: string) => ['social', 'post', postId] as const,
+  peopleLists: ['social', 'people'] as const,
+  people: (prefix: string) => ['social', 'people', prefix] as const,
 };

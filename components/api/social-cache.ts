@@ -1,8 +1,8 @@
-import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import type { Projected } from "./api-client";
-import { queryKeys } from "./query-keys";
-import type { FeedFilters, FeedItem, FeedPage, PeoplePage, PostDetails, Profile } from "./social-types";
-import { feedSearchParams } from "./use-feed";
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { Projected } from './api-client';
+import { queryKeys } from './query-keys';
+import type { FeedFilters, FeedItem, FeedPage, PeoplePage, PostDetails, Profile } from './social-types';
+import { feedSearchParams } from './use-feed';
 
 /**
  * Edits of cached social read models. A command's answer (like count, following) and a
@@ -41,11 +41,9 @@ export function patchCachedPost(queryClient: QueryClient, postId: string, patch:
 
 /** Applies `patch` to the person on their profile and in every cached directory page. */
 export function patchCachedProfile(queryClient: QueryClient, userId: string, patch: (profile: Profile) => Profile) {
-  queryClient.setQueryData<Projected<Profile>>(queryKeys.profile(userId), (data) =>
-    data ? { ...data, value: patch(data.value) } : undefined,
-  );
+  queryClient.setQueryData<Projected<Profile>>(queryKeys.profile(userId), (data) => (data ? { ...data, value: patch(data.value) } : undefined));
   queryClient.setQueriesData<Projected<PeoplePage>>({ queryKey: queryKeys.peopleLists }, (data) =>
-    data && data.value.items.some((p) => p.userId === userId)
+    data?.value.items.some((p) => p.userId === userId)
       ? { ...data, value: { items: data.value.items.map((p) => (p.userId === userId ? patch(p) : p)) } }
       : undefined,
   );
@@ -64,8 +62,8 @@ function matchesFilters(item: FeedItem, filters: FeedFilters): boolean {
   if (filters.q && !item.text.toLowerCase().includes(filters.q.toLowerCase())) return false;
   const range = feedSearchParams({ since: filters.since, until: filters.until });
   const at = Date.parse(item.createdAt);
-  const since = range.get("since");
-  const until = range.get("until");
+  const since = range.get('since');
+  const until = range.get('until');
   if (since && at < Date.parse(since)) return false;
   if (until && at >= Date.parse(until)) return false;
   return true;

@@ -1,10 +1,10 @@
-"use client";
+'use client';
 
-import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
-import { useCallback } from "react";
-import { sendCommand, type CommandResult } from "./api-client";
-import { NetworkError } from "./api-error";
-import { newIdempotencyKey } from "./new-idempotency-key";
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { sendCommand, type CommandResult } from './api-client';
+import { NetworkError } from './api-error';
+import { newIdempotencyKey } from './new-idempotency-key';
 
 type Variables<TBody> = { body: TBody; idempotencyKey: string };
 
@@ -14,10 +14,7 @@ type Variables<TBody> = { body: TBody; idempotencyKey: string };
  * can never execute the command twice. On success the given query keys are
  * invalidated (not awaited): the refetch carries the new consistency token.
  */
-export function useCommand<TBody, TResult extends CommandResult = CommandResult>(
-  path: string,
-  options: { invalidate?: QueryKey[] } = {},
-) {
+export function useCommand<TBody, TResult extends CommandResult = CommandResult>(path: string, options: { invalidate?: QueryKey[] } = {}) {
   const queryClient = useQueryClient();
   const invalidate = options.invalidate;
   const mutation = useMutation<TResult, Error, Variables<TBody>>({
@@ -31,9 +28,6 @@ export function useCommand<TBody, TResult extends CommandResult = CommandResult>
     },
   });
   const { mutateAsync } = mutation;
-  const submit = useCallback(
-    (body: TBody) => mutateAsync({ body, idempotencyKey: newIdempotencyKey() }),
-    [mutateAsync],
-  );
+  const submit = useCallback((body: TBody) => mutateAsync({ body, idempotencyKey: newIdempotencyKey() }), [mutateAsync]);
   return { ...mutation, submit };
 }

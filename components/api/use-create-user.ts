@@ -1,10 +1,10 @@
-"use client";
+'use client';
 
-import { useCommand } from "./use-command";
+import { useCommand } from './use-command';
 
 export type CreateUserInput = { email: string; name: string; password: string };
 
 /** Open sign-up (identity context). */
 export function useCreateUser() {
-  return useCommand<CreateUserInput, { userId: string }>("identity/create-user");
+  return useCommand<CreateUserInput, { userId: string }>('identity/create-user');
 }

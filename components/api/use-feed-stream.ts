@@ -1,24 +1,22 @@
-"use client";
+'use client';
 
-import { useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
-import { useEffect, useEffectEvent, useState } from "react";
-import type { Projected } from "./api-client";
-import { queryKeys } from "./query-keys";
-import { insertFeedItem } from "./social-cache";
-import type { FeedItem, FeedPage } from "./social-types";
+import { useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useState } from 'react';
+import type { Projected } from './api-client';
+import { queryKeys } from './query-keys';
+import { insertFeedItem } from './social-cache';
+import type { FeedItem, FeedPage } from './social-types';
 
-const STREAM_URL = "/api/queries/social/feed/stream";
+const STREAM_URL = '/api/queries/social/feed/stream';
 const FIRST_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 60_000;
 
-export type FeedStreamStatus = "connecting" | "live" | "reconnecting";
+export type FeedStreamStatus = 'connecting' | 'live' | 'reconnecting';
 
 function parseItem(data: string): FeedItem | null {
   try {
     const item = JSON.parse(data) as Partial<FeedItem> | null;
-    return item && typeof item.postId === "string" && typeof item.cursor === "string" && item.author
-      ? (item as FeedItem)
-      : null;
+    return item && typeof item.postId === 'string' && typeof item.cursor === 'string' && item.author ? (item as FeedItem) : null;
   } catch {
     return null;
   }
@@ -41,7 +39,7 @@ function newestShownCursor(queryClient: QueryClient): string | null {
  */
 export function useFeedStream(onItem?: (item: FeedItem, inserted: number) => void): FeedStreamStatus {
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<FeedStreamStatus>("connecting");
+  const [status, setStatus] = useState<FeedStreamStatus>('connecting');
   const notify = useEffectEvent((item: FeedItem, inserted: number) => onItem?.(item, inserted));
 
   useEffect(() => {
@@ -52,15 +50,13 @@ export function useFeedStream(onItem?: (item: FeedItem, inserted: number) => voi
     const connect = () => {
       const resumeAfter = newestShownCursor(queryClient);
       // Same-origin, so the session cookie goes along.
-      const current = new EventSource(
-        resumeAfter ? `${STREAM_URL}?${new URLSearchParams({ lastEventId: resumeAfter })}` : STREAM_URL,
-      );
+      const current = new EventSource(resumeAfter ? `${STREAM_URL}?${new URLSearchParams({ lastEventId: resumeAfter })}` : STREAM_URL);
       let fresh = resumeAfter === null;
       source = current;
-      current.addEventListener("open", () => {
+      current.addEventListener('open', () => {
         const openedAt = Date.now();
         retryMs = FIRST_RETRY_MS;
-        setStatus("live");
+        setStatus('live');
         if (!fresh) return;
         fresh = false;
         // A post published between our feed read and this stream opening reached neither.
@@ -69,17 +65,17 @@ export function useFeedStream(onItem?: (item: FeedItem, inserted: number) => voi
           predicate: (query) => query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt < openedAt,
         });
       });
-      current.addEventListener("post", (event) => {
+      current.addEventListener('post', (event) => {
         const item = parseItem((event as MessageEvent<string>).data);
         if (item) notify(item, insertFeedItem(queryClient, item));
       });
       // The server could not replay everything we missed: read the feeds again.
-      current.addEventListener("reset", () => void queryClient.invalidateQueries({ queryKey: queryKeys.feeds }));
-      current.addEventListener("error", (event) => {
+      current.addEventListener('reset', () => void queryClient.invalidateQueries({ queryKey: queryKeys.feeds }));
+      current.addEventListener('error', (event) => {
         // `event: error` with data is the server reporting a failed read on a stream that stays
         // open (it retries on the next change); only a plain Event is the connection failing.
         if (event instanceof MessageEvent) return;
-        setStatus("reconnecting");
+        setStatus('reconnecting');
         if (current.readyState !== EventSource.CLOSED) return; // the browser is retrying
         current.close();
         retryTimer = window.setTimeout(connect, retryMs);

@@ -1,9 +1,9 @@
-"use client";
+'use client';
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { fetchQuery } from "./api-client";
-import { queryKeys } from "./query-keys";
-import type { FeedFilters, FeedPage } from "./social-types";
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { fetchQuery } from './api-client';
+import { queryKeys } from './query-keys';
+import type { FeedFilters, FeedPage } from './social-types';
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -18,13 +18,13 @@ function localDayToIso(day: string, nextDay = false): string | null {
 /** The query string the feed endpoint understands, without paging. */
 export function feedSearchParams(filters: FeedFilters): URLSearchParams {
   const params = new URLSearchParams();
-  if (filters.author) params.set("author", filters.author);
-  if (filters.tag) params.set("tag", filters.tag);
-  if (filters.q) params.set("q", filters.q);
+  if (filters.author) params.set('author', filters.author);
+  if (filters.tag) params.set('tag', filters.tag);
+  if (filters.q) params.set('q', filters.q);
   const since = filters.since ? localDayToIso(filters.since) : null;
   const until = filters.until ? localDayToIso(filters.until, true) : null;
-  if (since) params.set("since", since);
-  if (until) params.set("until", until);
+  if (since) params.set('since', since);
+  if (until) params.set('until', until);
   return params;
 }
 
@@ -38,12 +38,11 @@ export function useFeed(filters: FeedFilters) {
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) => {
       const params = feedSearchParams(filters);
-      params.set("limit", String(FEED_PAGE_SIZE));
-      if (pageParam) params.set("cursor", pageParam);
+      params.set('limit', String(FEED_PAGE_SIZE));
+      if (pageParam) params.set('cursor', pageParam);
       return fetchQuery<FeedPage>(`social/feed?${params}`, { signal });
     },
     getNextPageParam: (lastPage) => lastPage.value.nextCursor ?? undefined,
-    refetchInterval: (query) =>
-      query.state.data?.pages.some((page) => page.stale) ? 1000 : false,
+    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.stale) ? 1000 : false),
   });
 }

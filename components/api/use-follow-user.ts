@@ -1,11 +1,11 @@
-"use client";
+'use client';
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
-import { queryKeys } from "./query-keys";
-import { patchCachedProfile } from "./social-cache";
-import type { FollowChanged } from "./social-types";
-import { useCommand } from "./use-command";
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { queryKeys } from './query-keys';
+import { patchCachedProfile } from './social-cache';
+import type { FollowChanged } from './social-types';
+import { useCommand } from './use-command';
 
 /**
  * Follows a person: their posts join the signed-in user's feed. 409 code: cannot-follow-self; 404: not-found.
@@ -14,7 +14,7 @@ import { useCommand } from "./use-command";
  */
 export function useFollowUser() {
   const queryClient = useQueryClient();
-  const command = useCommand<{ userId: string }, FollowChanged>("social/follow-user", {
+  const command = useCommand<{ userId: string }, FollowChanged>('social/follow-user', {
     invalidate: [queryKeys.social],
   });
   const { submit: send } = command;

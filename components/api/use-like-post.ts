@@ -1,11 +1,11 @@
-"use client";
+'use client';
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
-import { queryKeys } from "./query-keys";
-import { patchCachedPost } from "./social-cache";
-import type { LikeChanged } from "./social-types";
-import { useCommand } from "./use-command";
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { queryKeys } from './query-keys';
+import { patchCachedPost } from './social-cache';
+import type { LikeChanged } from './social-types';
+import { useCommand } from './use-command';
 
 /**
  * Likes a post for the signed-in user. 404 code: not-found.
@@ -13,7 +13,7 @@ import { useCommand } from "./use-command";
  */
 export function useLikePost() {
   const queryClient = useQueryClient();
-  const command = useCommand<{ postId: string }, LikeChanged>("social/like-post", {
+  const command = useCommand<{ postId: string }, LikeChanged>('social/like-post', {
     invalidate: [queryKeys.social],
   });
   const { submit: send } = command;

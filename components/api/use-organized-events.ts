@@ -1,17 +1,16 @@
-"use client";
+'use client';
 
-import { useQuery } from "@tanstack/react-query";
-import { fetchQuery } from "./api-client";
-import type { OrganizedEvent } from "./event-types";
-import { queryKeys } from "./query-keys";
-import { staleRefetchInterval } from "./stale-refetch-interval";
+import { useQuery } from '@tanstack/react-query';
+import { fetchQuery } from './api-client';
+import type { OrganizedEvent } from './event-types';
+import { queryKeys } from './query-keys';
+import { staleRefetchInterval } from './stale-refetch-interval';
 
 /** Events the signed-in organizer runs, past and deleted ones included. */
 export function useOrganizedEvents() {
   return useQuery({
     queryKey: queryKeys.organized,
-    queryFn: ({ signal }) =>
-      fetchQuery<{ items: OrganizedEvent[] }>("events/organized", { signal }),
+    queryFn: ({ signal }) => fetchQuery<{ items: OrganizedEvent[] }>('events/organized', { signal }),
     refetchInterval: staleRefetchInterval(false),
   });
 }

@@ -1,10 +1,10 @@
-"use client";
+'use client';
 
-import { useQuery } from "@tanstack/react-query";
-import { fetchQuery } from "./api-client";
-import { queryKeys } from "./query-keys";
-import type { PostDetails } from "./social-types";
-import { staleRefetchInterval } from "./stale-refetch-interval";
+import { useQuery } from '@tanstack/react-query';
+import { fetchQuery } from './api-client';
+import { queryKeys } from './query-keys';
+import type { PostDetails } from './social-types';
+import { staleRefetchInterval } from './stale-refetch-interval';
 
 /** One post with its comments, oldest comment first. */
 export function usePost(postId: string) {

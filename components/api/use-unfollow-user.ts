@@ -1,11 +1,11 @@
-"use client";
+'use client';
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
-import { queryKeys } from "./query-keys";
-import { patchCachedProfile } from "./social-cache";
-import type { FollowChanged } from "./social-types";
-import { useCommand } from "./use-command";
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { queryKeys } from './query-keys';
+import { patchCachedProfile } from './social-cache';
+import type { FollowChanged } from './social-types';
+import { useCommand } from './use-command';
 
 /**
  * Stops following a person. 404 code: not-found.
@@ -14,7 +14,7 @@ import { useCommand } from "./use-command";
  */
 export function useUnfollowUser() {
   const queryClient = useQueryClient();
-  const command = useCommand<{ userId: string }, FollowChanged>("social/unfollow-user", {
+  const command = useCommand<{ userId: string }, FollowChanged>('social/unfollow-user', {
     invalidate: [queryKeys.social],
   });
   const { submit: send } = command;

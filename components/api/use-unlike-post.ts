@@ -1,11 +1,11 @@
-"use client";
+'use client';
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
-import { queryKeys } from "./query-keys";
-import { patchCachedPost } from "./social-cache";
-import type { LikeChanged } from "./social-types";
-import { useCommand } from "./use-command";
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { queryKeys } from './query-keys';
+import { patchCachedPost } from './social-cache';
+import type { LikeChanged } from './social-types';
+import { useCommand } from './use-command';
 
 /**
  * Takes the signed-in user's like back. 404 code: not-found.
@@ -13,7 +13,7 @@ import { useCommand } from "./use-command";
  */
 export function useUnlikePost() {
   const queryClient = useQueryClient();
-  const command = useCommand<{ postId: string }, LikeChanged>("social/unlike-post", {
+  const command = useCommand<{ postId: string }, LikeChanged>('social/unlike-post', {
     invalidate: [queryKeys.social],
   });
   const { submit: send } = command;

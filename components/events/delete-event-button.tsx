@@ -1,12 +1,12 @@
-"use client";
+'use client';
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useDeleteEvent } from "@/components/api/use-delete-event";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { eventErrorMessage } from "./event-error-message";
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useDeleteEvent } from '@/components/api/use-delete-event';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { eventErrorMessage } from './event-error-message';
 
 /** Delete with a confirmation; afterwards go to the organizer's list. */
 export function DeleteEventButton({ eventId, title }: { eventId: string; title: string }) {
@@ -17,7 +17,13 @@ export function DeleteEventButton({ eventId, title }: { eventId: string; title: 
 
   return (
     <>
-      <Button variant="danger" onClick={() => { setError(null); setOpen(true); }}>
+      <Button
+        variant="danger"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
         Delete
       </Button>
       <ConfirmDialog
@@ -30,17 +36,14 @@ export function DeleteEventButton({ eventId, title }: { eventId: string; title: 
           try {
             await deleteEvent.submit({ eventId });
             setOpen(false);
-            router.push("/organizer");
+            router.push('/organizer');
           } catch (e) {
             setOpen(false);
             setError(eventErrorMessage(e));
           }
         }}
       >
-        <p>
-          “{title}” will disappear from upcoming events, and everyone registered will see their
-          registration as cancelled. This cannot be undone.
-        </p>
+        <p>“{title}” will disappear from upcoming events, and everyone registered will see their registration as cancelled. This cannot be undone.</p>
       </ConfirmDialog>
       {error ? <Alert>{error}</Alert> : null}
     </>

@@ -1,27 +1,27 @@
-"use client";
+'use client';
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { ApiError, isApiError } from "@/components/api/api-error";
-import type { EventDetails, EventInput, UpdateEventInput } from "@/components/api/event-types";
-import { useEvent } from "@/components/api/use-event";
-import { useProjectionState } from "@/components/api/use-projection-state";
-import { useUpdateEvent } from "@/components/api/use-update-event";
-import { useCurrentUser } from "@/components/shell/use-current-user";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { ButtonLink } from "@/components/ui/button-link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Spinner } from "@/components/ui/spinner";
-import { eventErrorMessage } from "./event-error-message";
-import { EventForm, eventToFormValues } from "./event-form";
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { ApiError, isApiError } from '@/components/api/api-error';
+import type { EventDetails, EventInput, UpdateEventInput } from '@/components/api/event-types';
+import { useEvent } from '@/components/api/use-event';
+import { useProjectionState } from '@/components/api/use-projection-state';
+import { useUpdateEvent } from '@/components/api/use-update-event';
+import { useCurrentUser } from '@/components/shell/use-current-user';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button-link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { eventErrorMessage } from './event-error-message';
+import { EventForm, eventToFormValues } from './event-form';
 
 /** Only the fields the organizer changed, plus the version they were editing. */
 function changes(base: EventDetails, input: EventInput): UpdateEventInput {
   const patch: UpdateEventInput = { eventId: base.eventId, expectedVersion: base.version };
   if (input.title !== base.title) patch.title = input.title;
-  if ((input.description ?? "") !== (base.description ?? "")) patch.description = input.description ?? "";
-  if ((input.venue ?? "") !== (base.venue ?? "")) patch.venue = input.venue ?? "";
+  if ((input.description ?? '') !== (base.description ?? '')) patch.description = input.description ?? '';
+  if ((input.venue ?? '') !== (base.venue ?? '')) patch.venue = input.venue ?? '';
   if (Date.parse(input.startsAt) !== Date.parse(base.startsAt)) patch.startsAt = input.startsAt;
   const newEnd = input.endsAt ? Date.parse(input.endsAt) : null;
   const oldEnd = base.endsAt ? Date.parse(base.endsAt) : null;
@@ -63,7 +63,7 @@ export function EditEventForm({ eventId }: { eventId: string }) {
     if (query.isPending || (query.data && updating)) {
       return (
         <div className="center-block">
-          <Spinner label={updating ? "Waiting for the latest version…" : "Loading event…"} />
+          <Spinner label={updating ? 'Waiting for the latest version…' : 'Loading event…'} />
         </div>
       );
     }
@@ -78,7 +78,7 @@ export function EditEventForm({ eventId }: { eventId: string }) {
   if (user && user.id !== base.organizer.userId) {
     return <Alert title="Not your event">Only the organizer of this event can edit it.</Alert>;
   }
-  if (base.status === "deleted") {
+  if (base.status === 'deleted') {
     return <Alert title="Event deleted">This event has been deleted and can no longer be edited.</Alert>;
   }
 
@@ -87,7 +87,7 @@ export function EditEventForm({ eventId }: { eventId: string }) {
 
   return (
     <div className="stack">
-      {changedMeanwhile && !isApiError(update.error, "version-conflict") ? (
+      {changedMeanwhile && !isApiError(update.error, 'version-conflict') ? (
         <Alert tone="warning" title="This event changed while you were editing">
           <p>Someone saved a newer version. Saving now will be refused; load the latest version first.</p>
           <Button variant="secondary" onClick={() => void loadLatest()} loading={reloading}>
@@ -102,11 +102,11 @@ export function EditEventForm({ eventId }: { eventId: string }) {
         pending={update.isPending || update.isSuccess}
         error={update.error}
         renderError={(error) =>
-          isApiError(error, "version-conflict") ? (
+          isApiError(error, 'version-conflict') ? (
             <Alert title="Someone else changed this event" testId="version-conflict">
               <p>
-                It was saved by someone else after you opened it (you were editing version {base.version}). Load the
-                latest version and apply your changes again; your current edits will be replaced.
+                It was saved by someone else after you opened it (you were editing version {base.version}). Load the latest version and apply your changes
+                again; your current edits will be replaced.
               </p>
               <Button variant="secondary" onClick={() => void loadLatest()} loading={reloading}>
                 Load latest version

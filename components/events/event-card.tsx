@@ -1,7 +1,7 @@
-import Link from "next/link";
-import type { EventSummary } from "@/components/api/event-types";
-import { formatEventRange } from "./format-event-date";
-import { SeatsLeft } from "./seats-left";
+import Link from 'next/link';
+import type { EventSummary } from '@/components/api/event-types';
+import { formatEventRange } from './format-event-date';
+import { SeatsLeft } from './seats-left';
 
 /** One upcoming event in a list. */
 export function EventCard({ event }: { event: EventSummary }) {

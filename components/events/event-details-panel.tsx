@@ -1,21 +1,21 @@
-"use client";
+'use client';
 
-import { ApiError } from "@/components/api/api-error";
-import { useEvent } from "@/components/api/use-event";
-import { useProjectionState } from "@/components/api/use-projection-state";
-import { useCurrentUser } from "@/components/shell/use-current-user";
-import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button-link";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { Spinner } from "@/components/ui/spinner";
-import { UpdatingBadge } from "@/components/ui/updating-badge";
-import { DeleteEventButton } from "./delete-event-button";
-import { eventErrorMessage } from "./event-error-message";
-import { formatEventRange } from "./format-event-date";
-import { RegistrationAction } from "./registration-action";
+import { ApiError } from '@/components/api/api-error';
+import { useEvent } from '@/components/api/use-event';
+import { useProjectionState } from '@/components/api/use-projection-state';
+import { useCurrentUser } from '@/components/shell/use-current-user';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { ButtonLink } from '@/components/ui/button-link';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Spinner } from '@/components/ui/spinner';
+import { UpdatingBadge } from '@/components/ui/updating-badge';
+import { DeleteEventButton } from './delete-event-button';
+import { eventErrorMessage } from './event-error-message';
+import { formatEventRange } from './format-event-date';
+import { RegistrationAction } from './registration-action';
 
 const LIVE_SEATS_MS = 3000;
 
@@ -35,10 +35,7 @@ export function EventDetailsPanel({ eventId }: { eventId: string }) {
   if (!query.data) {
     const notFound = query.error instanceof ApiError && query.error.status === 404;
     return notFound ? (
-      <EmptyState
-        title="Event not found"
-        action={<ButtonLink href="/events">Back to upcoming events</ButtonLink>}
-      >
+      <EmptyState title="Event not found" action={<ButtonLink href="/events">Back to upcoming events</ButtonLink>}>
         It may never have existed, or the link is wrong.
       </EmptyState>
     ) : (
@@ -48,7 +45,7 @@ export function EventDetailsPanel({ eventId }: { eventId: string }) {
 
   const event = query.data.value;
   const isOrganizer = user?.id === event.organizer.userId;
-  const deleted = event.status === "deleted";
+  const deleted = event.status === 'deleted';
 
   return (
     <div className="stack">
@@ -74,25 +71,19 @@ export function EventDetailsPanel({ eventId }: { eventId: string }) {
         }
       />
 
-      {query.isError ? (
-        <Alert tone="warning">Live updates paused: {eventErrorMessage(query.error)}</Alert>
-      ) : null}
+      {query.isError ? <Alert tone="warning">Live updates paused: {eventErrorMessage(query.error)}</Alert> : null}
 
       <div className="details-grid">
         <Card aria-labelledby="about-heading">
           <h2 id="about-heading" className="card-title">
             About
           </h2>
-          {event.description ? (
-            <p className="prewrap">{event.description}</p>
-          ) : (
-            <p className="muted">No description.</p>
-          )}
+          {event.description ? <p className="prewrap">{event.description}</p> : <p className="muted">No description.</p>}
           <dl className="meta-list">
             <dt>Organizer</dt>
             <dd>{event.organizer.name}</dd>
             <dt>Venue</dt>
-            <dd>{event.venue || "To be announced"}</dd>
+            <dd>{event.venue || 'To be announced'}</dd>
           </dl>
         </Card>
 
@@ -100,12 +91,12 @@ export function EventDetailsPanel({ eventId }: { eventId: string }) {
           <h2 id="seats-heading" className="card-title">
             Seats
           </h2>
-          <p className={updating ? "seats-figure is-updating" : "seats-figure"}>
+          <p className={updating ? 'seats-figure is-updating' : 'seats-figure'}>
             <span className="seats-number" data-testid="seats-left" aria-describedby="seats-caption">
               {event.seatsLeft}
             </span>
             <span id="seats-caption" className="seats-caption">
-              {event.seatsLeft === 1 ? "seat left" : "seats left"}
+              {event.seatsLeft === 1 ? 'seat left' : 'seats left'}
             </span>
           </p>
           <p className="muted small" data-testid="registered-count">
@@ -119,10 +110,7 @@ export function EventDetailsPanel({ eventId }: { eventId: string }) {
             aria-valuemax={event.capacity}
             aria-valuenow={event.registeredCount}
           >
-            <span
-              className="capacity-bar-fill"
-              style={{ width: `${Math.min(100, (event.registeredCount / Math.max(1, event.capacity)) * 100)}%` }}
-            />
+            <span className="capacity-bar-fill" style={{ width: `${Math.min(100, (event.registeredCount / Math.max(1, event.capacity)) * 100)}%` }} />
           </div>
           <RegistrationAction event={event} eventUpdating={updating} />
         </Card>

@@ -1,14 +1,14 @@
-"use client";
+'use client';
 
-import { useState, type FormEvent, type ReactNode } from "react";
-import { ApiError } from "@/components/api/api-error";
-import type { EventInput } from "@/components/api/event-types";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { TextAreaField } from "@/components/ui/text-area-field";
-import { datetimeLocalToIso, isoToDatetimeLocal } from "./datetime-local";
-import { eventErrorMessage } from "./event-error-message";
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError } from '@/components/api/api-error';
+import type { EventInput } from '@/components/api/event-types';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { TextAreaField } from '@/components/ui/text-area-field';
+import { datetimeLocalToIso, isoToDatetimeLocal } from './datetime-local';
+import { eventErrorMessage } from './event-error-message';
 
 export type EventFormValues = {
   title: string;
@@ -20,12 +20,12 @@ export type EventFormValues = {
 };
 
 export const emptyEventFormValues: EventFormValues = {
-  title: "",
-  description: "",
-  venue: "",
-  startsAt: "",
-  endsAt: "",
-  capacity: "",
+  title: '',
+  description: '',
+  venue: '',
+  startsAt: '',
+  endsAt: '',
+  capacity: '',
 };
 
 export function eventToFormValues(event: {
@@ -38,8 +38,8 @@ export function eventToFormValues(event: {
 }): EventFormValues {
   return {
     title: event.title,
-    description: event.description ?? "",
-    venue: event.venue ?? "",
+    description: event.description ?? '',
+    venue: event.venue ?? '',
     startsAt: isoToDatetimeLocal(event.startsAt),
     endsAt: isoToDatetimeLocal(event.endsAt),
     capacity: String(event.capacity),
@@ -52,15 +52,15 @@ type Errors = Partial<Record<keyof EventFormValues, string>>;
 function validate(values: EventFormValues): { input: EventInput | null; errors: Errors } {
   const errors: Errors = {};
   const title = values.title.trim();
-  if (!title) errors.title = "Give the event a title.";
+  if (!title) errors.title = 'Give the event a title.';
   const startsAt = datetimeLocalToIso(values.startsAt);
-  if (!startsAt) errors.startsAt = "Choose when the event starts.";
+  if (!startsAt) errors.startsAt = 'Choose when the event starts.';
   const endsAt = values.endsAt ? datetimeLocalToIso(values.endsAt) : null;
-  if (values.endsAt && !endsAt) errors.endsAt = "This is not a valid date and time.";
-  if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = "The end must be after the start.";
+  if (values.endsAt && !endsAt) errors.endsAt = 'This is not a valid date and time.';
+  if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = 'The end must be after the start.';
   const capacity = Number(values.capacity);
   if (!values.capacity || !Number.isInteger(capacity) || capacity < 1) {
-    errors.capacity = "Capacity must be a whole number, at least 1.";
+    errors.capacity = 'Capacity must be a whole number, at least 1.';
   }
   if (Object.keys(errors).length > 0 || !startsAt) return { input: null, errors };
   return {
@@ -89,27 +89,16 @@ type EventFormProps = {
 };
 
 /** The organizer's event form, shared by create and edit. */
-export function EventForm({
-  initialValues,
-  submitLabel,
-  pending,
-  error,
-  renderError,
-  onSubmit,
-  secondaryAction,
-}: EventFormProps) {
+export function EventForm({ initialValues, submitLabel, pending, error, renderError, onSubmit, secondaryAction }: EventFormProps) {
   const [values, setValues] = useState(initialValues);
   const [clientErrors, setClientErrors] = useState<Errors>({});
 
   const serverErrors: Errors = error instanceof ApiError ? error.fieldErrors() : {};
-  if (error instanceof ApiError && error.code === "capacity-below-registrations" && !serverErrors.capacity) {
+  if (error instanceof ApiError && error.code === 'capacity-below-registrations' && !serverErrors.capacity) {
     serverErrors.capacity = error.detail;
   }
   const errors: Errors = { ...serverErrors, ...clientErrors };
-  const unmatchedFieldProblems =
-    error instanceof ApiError
-      ? error.fieldProblems.filter((p) => !(p.path in emptyEventFormValues))
-      : [];
+  const unmatchedFieldProblems = error instanceof ApiError ? error.fieldProblems.filter((p) => !(p.path in emptyEventFormValues)) : [];
 
   const set = (name: keyof EventFormValues) => (e: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [name]: e.target.value }));
@@ -124,7 +113,8 @@ export function EventForm({
   };
 
   const custom = error ? renderError?.(error) : undefined;
-  const showGeneric = error && !custom && !(error instanceof ApiError && error.status === 400 && error.fieldProblems.length > 0 && unmatchedFieldProblems.length === 0);
+  const showGeneric =
+    error && !custom && !(error instanceof ApiError && error.status === 400 && error.fieldProblems.length > 0 && unmatchedFieldProblems.length === 0);
 
   return (
     <form className="form form-card" onSubmit={submit} noValidate aria-describedby="form-status">
@@ -137,7 +127,7 @@ export function EventForm({
               <ul>
                 {unmatchedFieldProblems.map((p) => (
                   <li key={p.path + p.message}>
-                    {p.path ? `${p.path}: ` : ""}
+                    {p.path ? `${p.path}: ` : ''}
                     {p.message}
                   </li>
                 ))}
@@ -147,35 +137,27 @@ export function EventForm({
         ) : null}
       </div>
 
-      <Field name="title" label="Title" value={values.title} onChange={set("title")} error={errors.title} required maxLength={200} autoComplete="off" />
+      <Field name="title" label="Title" value={values.title} onChange={set('title')} error={errors.title} required maxLength={200} autoComplete="off" />
       <TextAreaField
         name="description"
         label="Description"
         optional
         rows={5}
         value={values.description}
-        onChange={set("description")}
+        onChange={set('description')}
         error={errors.description}
         maxLength={5000}
       />
-      <Field name="venue" label="Venue" optional value={values.venue} onChange={set("venue")} error={errors.venue} maxLength={200} />
+      <Field name="venue" label="Venue" optional value={values.venue} onChange={set('venue')} error={errors.venue} maxLength={200} />
       <div className="field-row">
-        <Field
-          name="startsAt"
-          label="Starts"
-          type="datetime-local"
-          value={values.startsAt}
-          onChange={set("startsAt")}
-          error={errors.startsAt}
-          required
-        />
+        <Field name="startsAt" label="Starts" type="datetime-local" value={values.startsAt} onChange={set('startsAt')} error={errors.startsAt} required />
         <Field
           name="endsAt"
           label="Ends"
           type="datetime-local"
           optional
           value={values.endsAt}
-          onChange={set("endsAt")}
+          onChange={set('endsAt')}
           error={errors.endsAt}
           min={values.startsAt || undefined}
         />
@@ -188,7 +170,7 @@ export function EventForm({
         min={1}
         step={1}
         value={values.capacity}
-        onChange={set("capacity")}
+        onChange={set('capacity')}
         error={errors.capacity}
         hint="How many people can register."
         required

@@ -1,6 +1,6 @@
-"use client";
+'use client';
 
-import { useEffect, useEffectEvent, useState } from "react";
+import { useEffect, useEffectEvent, useState } from 'react';
 
 type EventSearchFormProps = { initialQuery: string; onSearch: (q: string) => void };
 

@@ -1,9 +1,9 @@
-"use client";
+'use client';
 
-import { useRouter } from "next/navigation";
-import { useCreateEvent } from "@/components/api/use-create-event";
-import { ButtonLink } from "@/components/ui/button-link";
-import { EventForm, emptyEventFormValues } from "./event-form";
+import { useRouter } from 'next/navigation';
+import { useCreateEvent } from '@/components/api/use-create-event';
+import { ButtonLink } from '@/components/ui/button-link';
+import { EventForm, emptyEventFormValues } from './event-form';
 
 /** Create an event, then open its page (which reads it with the returned consistency token). */
 export function NewEventForm() {
@@ -24,7 +24,11 @@ export function NewEventForm() {
           // Shown by the form through create.error.
         }
       }}
-      secondaryAction={<ButtonLink href="/organizer" variant="ghost">Cancel</ButtonLink>}
+      secondaryAction={
+        <ButtonLink href="/organizer" variant="ghost">
+          Cancel
+        </ButtonLink>
+      }
     />
   );
 }

@@ -1,16 +1,16 @@
-"use client";
+'use client';
 
-import Link from "next/link";
-import { useOrganizedEvents } from "@/components/api/use-organized-events";
-import { useProjectionState } from "@/components/api/use-projection-state";
-import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button-link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Spinner } from "@/components/ui/spinner";
-import { UpdatingBadge } from "@/components/ui/updating-badge";
-import { eventErrorMessage } from "./event-error-message";
-import { formatEventDate } from "./format-event-date";
+import Link from 'next/link';
+import { useOrganizedEvents } from '@/components/api/use-organized-events';
+import { useProjectionState } from '@/components/api/use-projection-state';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { ButtonLink } from '@/components/ui/button-link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { UpdatingBadge } from '@/components/ui/updating-badge';
+import { eventErrorMessage } from './event-error-message';
+import { formatEventDate } from './format-event-date';
 
 /** The organizer's own events, past and deleted included. */
 export function OrganizedEvents() {
@@ -30,7 +30,14 @@ export function OrganizedEvents() {
   const items = query.data.value.items;
   if (items.length === 0) {
     return (
-      <EmptyState title="You have not organized any events yet." action={<ButtonLink href="/events/new" variant="primary">Create your first event</ButtonLink>} />
+      <EmptyState
+        title="You have not organized any events yet."
+        action={
+          <ButtonLink href="/events/new" variant="primary">
+            Create your first event
+          </ButtonLink>
+        }
+      />
     );
   }
 
@@ -46,10 +53,16 @@ export function OrganizedEvents() {
             <tr>
               <th scope="col">Event</th>
               <th scope="col">Starts</th>
-              <th scope="col" className="num">Registered</th>
-              <th scope="col" className="num">Seats left</th>
+              <th scope="col" className="num">
+                Registered
+              </th>
+              <th scope="col" className="num">
+                Seats left
+              </th>
               <th scope="col">Status</th>
-              <th scope="col"><span className="visually-hidden">Actions</span></th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -70,16 +83,10 @@ export function OrganizedEvents() {
                   </td>
                   <td className="num">{event.seatsLeft}</td>
                   <td>
-                    {event.status === "deleted" ? (
-                      <Badge tone="danger">Deleted</Badge>
-                    ) : past ? (
-                      <Badge>Past</Badge>
-                    ) : (
-                      <Badge tone="success">Scheduled</Badge>
-                    )}
+                    {event.status === 'deleted' ? <Badge tone="danger">Deleted</Badge> : past ? <Badge>Past</Badge> : <Badge tone="success">Scheduled</Badge>}
                   </td>
                   <td className="actions-cell">
-                    {event.status !== "deleted" ? (
+                    {event.status !== 'deleted' ? (
                       <Link href={`${href}/edit`} aria-label={`Edit ${event.title}`}>
                         Edit
                       </Link>

@@ -1,16 +1,16 @@
-"use client";
+'use client';
 
-import { useState } from "react";
-import { useProjectionState } from "@/components/api/use-projection-state";
-import { useUpcomingEvents } from "@/components/api/use-upcoming-events";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Spinner } from "@/components/ui/spinner";
-import { UpdatingBadge } from "@/components/ui/updating-badge";
-import { EventCard } from "./event-card";
-import { EventSearchForm } from "./event-search-form";
-import { eventErrorMessage } from "./event-error-message";
+import { useState } from 'react';
+import { useProjectionState } from '@/components/api/use-projection-state';
+import { useUpcomingEvents } from '@/components/api/use-upcoming-events';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { UpdatingBadge } from '@/components/ui/updating-badge';
+import { EventCard } from './event-card';
+import { EventSearchForm } from './event-search-form';
+import { eventErrorMessage } from './event-error-message';
 
 /** Upcoming events: search box, list, keyset "Load more". */
 export function UpcomingEvents({ initialQuery }: { initialQuery: string }) {
@@ -26,9 +26,9 @@ export function UpcomingEvents({ initialQuery }: { initialQuery: string }) {
     if (next === q) return;
     setQ(next);
     const url = new URL(window.location.href);
-    if (next) url.searchParams.set("q", next);
-    else url.searchParams.delete("q");
-    window.history.replaceState(null, "", url);
+    if (next) url.searchParams.set('q', next);
+    else url.searchParams.delete('q');
+    window.history.replaceState(null, '', url);
   };
 
   return (
@@ -45,13 +45,13 @@ export function UpcomingEvents({ initialQuery }: { initialQuery: string }) {
       ) : !query.data ? (
         <Alert title="Could not load events">{eventErrorMessage(query.error)}</Alert>
       ) : items.length === 0 ? (
-        <EmptyState title={q ? `No upcoming events match “${q}”.` : "No upcoming events yet."}>
-          {q ? "Try another word, or clear the search." : "Check back soon."}
+        <EmptyState title={q ? `No upcoming events match “${q}”.` : 'No upcoming events yet.'}>
+          {q ? 'Try another word, or clear the search.' : 'Check back soon.'}
         </EmptyState>
       ) : (
         <>
           <p className="visually-hidden" aria-live="polite">
-            {items.length} {items.length === 1 ? "event" : "events"} shown
+            {items.length} {items.length === 1 ? 'event' : 'events'} shown
           </p>
           <ul className="event-list" aria-label="Upcoming events" aria-busy={query.isFetching}>
             {items.map((event) => (
@@ -60,20 +60,14 @@ export function UpcomingEvents({ initialQuery }: { initialQuery: string }) {
           </ul>
           {query.hasNextPage ? (
             <div className="center-block">
-              <Button
-                variant="secondary"
-                loading={query.isFetchingNextPage}
-                onClick={() => void query.fetchNextPage()}
-              >
+              <Button variant="secondary" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
                 Load more
               </Button>
             </div>
           ) : lastPage && items.length > 0 ? (
             <p className="muted small center-text">That’s all upcoming events.</p>
           ) : null}
-          {query.isError ? (
-            <Alert>{eventErrorMessage(query.error)}</Alert>
-          ) : null}
+          {query.isError ? <Alert>{eventErrorMessage(query.error)}</Alert> : null}
         </>
       )}
     </div>

@@ -1,19 +1,19 @@
-"use client";
+'use client';
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
-import { safeCallbackUrl } from "@/components/shell/safe-callback-url";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { signInErrorMessage } from "./sign-in-error-message";
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+import { safeCallbackUrl } from '@/components/shell/safe-callback-url';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { signInErrorMessage } from './sign-in-error-message';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const router = useRouter();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
   const [pending, setPending] = useState(false);
   const target = safeCallbackUrl(callbackUrl);
@@ -23,16 +23,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     setError(null);
     setPending(true);
     try {
-      const result = await signIn("credentials", { email: email.trim(), password, redirect: false });
+      const result = await signIn('credentials', { email: email.trim(), password, redirect: false });
       if (!result || result.error || !result.ok) {
-        setError(signInErrorMessage(result?.error ?? "failed"));
+        setError(signInErrorMessage(result?.error ?? 'failed'));
         setPending(false);
         return;
       }
       router.replace(target);
       router.refresh();
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError('Could not reach the server. Check your connection and try again.');
       setPending(false);
     }
   };
@@ -42,15 +42,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       <div id="sign-in-status" aria-live="assertive">
         {error ? <Alert testId="sign-in-error">{error}</Alert> : null}
       </div>
-      <Field
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
+      <Field name="email" label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
       <Field
         name="password"
         label="Password"

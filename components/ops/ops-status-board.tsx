@@ -1,19 +1,19 @@
-"use client";
+'use client';
 
-import { useOpsStatus } from "@/components/api/use-ops-status";
-import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Spinner } from "@/components/ui/spinner";
-import { eventErrorMessage } from "@/components/events/event-error-message";
-import { formatAge } from "./format-age";
+import { useOpsStatus } from '@/components/api/use-ops-status';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { eventErrorMessage } from '@/components/events/event-error-message';
+import { formatAge } from './format-age';
 
 const REFRESH_MS = 2000;
 const number = new Intl.NumberFormat();
 
 function fmt(n: number | null | undefined): string {
-  return n === null || n === undefined ? "–" : number.format(n);
+  return n === null || n === undefined ? '–' : number.format(n);
 }
 
 /** Projections (checkpoint, lag, dead letters, last error), queues and the worker, refreshed live. */
@@ -50,7 +50,7 @@ export function OpsStatusBoard() {
           {worker.alive ? <Badge tone="success">Alive</Badge> : <Badge tone="danger">Not responding</Badge>}
           <span className="muted small">
             Last heartbeat {formatAge(worker.heartbeatAt, now)}
-            {worker.instances !== undefined ? ` · ${worker.instances} ${worker.instances === 1 ? "instance" : "instances"}` : ""}
+            {worker.instances !== undefined ? ` · ${worker.instances} ${worker.instances === 1 ? 'instance' : 'instances'}` : ''}
           </span>
         </p>
       </Card>
@@ -67,10 +67,18 @@ export function OpsStatusBoard() {
               <thead>
                 <tr>
                   <th scope="col">Projection</th>
-                  <th scope="col" className="num">Checkpoint</th>
-                  <th scope="col" className="num">Lag (events)</th>
-                  <th scope="col" className="num">Lag (ms)</th>
-                  <th scope="col" className="num">Dead letters</th>
+                  <th scope="col" className="num">
+                    Checkpoint
+                  </th>
+                  <th scope="col" className="num">
+                    Lag (events)
+                  </th>
+                  <th scope="col" className="num">
+                    Lag (ms)
+                  </th>
+                  <th scope="col" className="num">
+                    Dead letters
+                  </th>
                   <th scope="col">Last error</th>
                   <th scope="col">Updated</th>
                 </tr>
@@ -82,15 +90,11 @@ export function OpsStatusBoard() {
                       <code>{p.name}</code>
                     </th>
                     <td className="num">
-                      <code>{p.checkpoint ?? "–"}</code>
+                      <code>{p.checkpoint ?? '–'}</code>
                     </td>
-                    <td className="num">
-                      {(p.lagEvents ?? 0) > 0 ? <Badge tone="warning">{fmt(p.lagEvents)}</Badge> : fmt(p.lagEvents)}
-                    </td>
+                    <td className="num">{(p.lagEvents ?? 0) > 0 ? <Badge tone="warning">{fmt(p.lagEvents)}</Badge> : fmt(p.lagEvents)}</td>
                     <td className="num">{fmt(p.lagMs)}</td>
-                    <td className="num">
-                      {p.deadLetters > 0 ? <Badge tone="danger">{fmt(p.deadLetters)}</Badge> : fmt(p.deadLetters)}
-                    </td>
+                    <td className="num">{p.deadLetters > 0 ? <Badge tone="danger">{fmt(p.deadLetters)}</Badge> : fmt(p.deadLetters)}</td>
                     <td className="error-cell">
                       {p.lastError ? (
                         <>
@@ -124,15 +128,21 @@ export function OpsStatusBoard() {
               <thead>
                 <tr>
                   <th scope="col">Queue</th>
-                  <th scope="col" className="num">Queued</th>
-                  <th scope="col" className="num">Active</th>
-                  <th scope="col" className="num">Retrying</th>
+                  <th scope="col" className="num">
+                    Queued
+                  </th>
+                  <th scope="col" className="num">
+                    Active
+                  </th>
+                  <th scope="col" className="num">
+                    Retrying
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {queues.map((q) => {
                   // Waiting jobs in a dead-letter queue are failures that exhausted their retries.
-                  const dead = q.name.endsWith("-dead") && q.queued > 0;
+                  const dead = q.name.endsWith('-dead') && q.queued > 0;
                   return (
                     <tr key={q.name}>
                       <th scope="row">

@@ -1,14 +1,14 @@
-"use client";
+'use client';
 
-import Link from "next/link";
-import { useCurrentUser } from "./use-current-user";
-import { NavLink } from "./nav-link";
-import { SignOutButton } from "./sign-out-button";
+import Link from 'next/link';
+import { useCurrentUser } from './use-current-user';
+import { NavLink } from './nav-link';
+import { SignOutButton } from './sign-out-button';
 
 /** Top bar: brand, navigation by role, the signed-in user and sign-out. */
 export function AppHeader() {
   const { user } = useCurrentUser();
-  const isOrganizer = user?.roles.includes("organizer") ?? false;
+  const isOrganizer = user?.roles.includes('organizer') ?? false;
 
   return (
     <header className="app-header">
@@ -18,9 +18,7 @@ export function AppHeader() {
           Quadrant
         </Link>
         <nav aria-label="Main" className="main-nav">
-          <NavLink href="/events">
-            Events
-          </NavLink>
+          <NavLink href="/events">Events</NavLink>
           <NavLink href="/my/registrations">My registrations</NavLink>
           {/* exact: /social/people is its own entry, not part of the feed. */}
           <NavLink href="/social" exact>

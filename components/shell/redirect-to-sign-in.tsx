@@ -1,8 +1,8 @@
-"use client";
+'use client';
 
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect } from "react";
-import { Spinner } from "@/components/ui/spinner";
+import { usePathname, useRouter } from 'next/navigation';
+import { useEffect } from 'react';
+import { Spinner } from '@/components/ui/spinner';
 
 /** Rendered instead of a dashboard page when signed out: go to /sign-in and come back after. */
 export function RedirectToSignIn() {

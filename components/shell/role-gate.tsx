@@ -1,8 +1,8 @@
-"use client";
+'use client';
 
-import type { ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
-import { useCurrentUser } from "./use-current-user";
+import type { ReactNode } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { useCurrentUser } from './use-current-user';
 
 /**
  * Hides a page the user's roles cannot use, with an explanation. A convenience only:
@@ -10,9 +10,13 @@ import { useCurrentUser } from "./use-current-user";
  */
 export function RoleGate({ role, children, what }: { role: string; children: ReactNode; what: string }) {
   const { user, status } = useCurrentUser();
-  if (status === "loading") return null;
+  if (status === 'loading') return null;
   if (!user?.roles.includes(role)) {
-    return <Alert title="Not available for your account">Only {role}s can {what}.</Alert>;
+    return (
+      <Alert title="Not available for your account">
+        Only {role}s can {what}.
+      </Alert>
+    );
   }
   return <>{children}</>;
 }

@@ -1,10 +1,10 @@
-"use client";
+'use client';
 
-import { useQueryClient } from "@tanstack/react-query";
-import { signOut } from "next-auth/react";
-import { useState } from "react";
-import { clearConsistencyTokens } from "@/components/api/consistency-store";
-import { Button } from "@/components/ui/button";
+import { useQueryClient } from '@tanstack/react-query';
+import { signOut } from 'next-auth/react';
+import { useState } from 'react';
+import { clearConsistencyTokens } from '@/components/api/consistency-store';
+import { Button } from '@/components/ui/button';
 
 export function SignOutButton() {
   const queryClient = useQueryClient();
@@ -18,7 +18,7 @@ export function SignOutButton() {
         // Another user may sign in on this tab: drop their cached reads and tokens.
         queryClient.clear();
         clearConsistencyTokens();
-        await signOut({ callbackUrl: "/sign-in" });
+        await signOut({ callbackUrl: '/sign-in' });
       }}
     >
       Sign out

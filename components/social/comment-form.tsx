@@ -1,12 +1,12 @@
-"use client";
+'use client';
 
-import { useState, type FormEvent } from "react";
-import { ApiError } from "@/components/api/api-error";
-import { useCommentOnPost } from "@/components/api/use-comment-on-post";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { TextAreaField } from "@/components/ui/text-area-field";
-import { socialErrorMessage } from "./social-error-message";
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '@/components/api/api-error';
+import { useCommentOnPost } from '@/components/api/use-comment-on-post';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/text-area-field';
+import { socialErrorMessage } from './social-error-message';
 
 // Mirrors COMMENT_MAX in server/social/schemas.ts (a value import would pull zod into the bundle).
 const COMMENT_MAX = 500;
@@ -14,29 +14,25 @@ const COMMENT_MAX = 500;
 /** Comment on a post; the post page refetches with the returned token and shows it. */
 export function CommentForm({ postId }: { postId: string }) {
   const comment = useCommentOnPost();
-  const [text, setText] = useState("");
+  const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
 
   const over = text.length - COMMENT_MAX;
   const serverTextError = comment.error instanceof ApiError ? comment.error.fieldErrors().text : undefined;
-  const textError = error ?? (over > 0 ? `${over} ${over === 1 ? "character" : "characters"} too many.` : undefined);
+  const textError = error ?? (over > 0 ? `${over} ${over === 1 ? 'character' : 'characters'} too many.` : undefined);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
     const body = text.trim();
-    const found = !body
-      ? "Write a comment first."
-      : body.length > COMMENT_MAX
-        ? `Keep it to ${COMMENT_MAX} characters.`
-        : undefined;
+    const found = !body ? 'Write a comment first.' : body.length > COMMENT_MAX ? `Keep it to ${COMMENT_MAX} characters.` : undefined;
     setError(found);
     if (found) return;
     try {
       await comment.submit({ postId, text: body });
-      setText("");
-      setNotice("Your comment was added.");
+      setText('');
+      setNotice('Your comment was added.');
     } catch (e) {
       if (e instanceof ApiError) setError(e.fieldErrors().text);
     }
@@ -45,9 +41,7 @@ export function CommentForm({ postId }: { postId: string }) {
   return (
     <form className="form comment-form" onSubmit={submit} noValidate aria-describedby="comment-status">
       <div id="comment-status">
-        {comment.error && !serverTextError ? (
-          <Alert title="Your comment could not be added">{socialErrorMessage(comment.error)}</Alert>
-        ) : null}
+        {comment.error && !serverTextError ? <Alert title="Your comment could not be added">{socialErrorMessage(comment.error)}</Alert> : null}
       </div>
       <TextAreaField
         name="comment"

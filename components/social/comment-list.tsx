@@ -1,6 +1,6 @@
-import Link from "next/link";
-import type { PostComment } from "@/components/api/social-types";
-import { RelativeTime } from "./relative-time";
+import Link from 'next/link';
+import type { PostComment } from '@/components/api/social-types';
+import { RelativeTime } from './relative-time';
 
 /** A post's comments; text rendered as plain, line-break-preserving text. */
 export function CommentList({ comments }: { comments: PostComment[] }) {
@@ -14,7 +14,7 @@ export function CommentList({ comments }: { comments: PostComment[] }) {
               {comment.author.name}
             </Link>
             <span className="muted small">
-              {" · "}
+              {' · '}
               <RelativeTime iso={comment.createdAt} />
             </span>
           </p>

@@ -1,14 +1,14 @@
-"use client";
+'use client';
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import type { FeedFilters } from "@/components/api/social-types";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { AuthorFilter } from "./author-filter";
-import { feedHref } from "./feed-href";
-import { normalizeTag } from "./parse-feed-filters";
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import type { FeedFilters } from '@/components/api/social-types';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { AuthorFilter } from './author-filter';
+import { feedHref } from './feed-href';
+import { normalizeTag } from './parse-feed-filters';
 
 type Values = { tag: string; q: string; since: string; until: string };
 
@@ -20,24 +20,24 @@ type Values = { tag: string; q: string; since: string; until: string };
 export function FeedFiltersForm({ filters }: { filters: FeedFilters }) {
   const router = useRouter();
   const [values, setValues] = useState<Values>({
-    tag: filters.tag ?? "",
-    q: filters.q ?? "",
-    since: filters.since ?? "",
-    until: filters.until ?? "",
+    tag: filters.tag ?? '',
+    q: filters.q ?? '',
+    since: filters.since ?? '',
+    until: filters.until ?? '',
   });
   const [untilError, setUntilError] = useState<string | undefined>();
   const active = Object.values(filters).some(Boolean);
 
   const set = (name: keyof Values) => (e: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [name]: e.target.value }));
-    if (name === "since" || name === "until") setUntilError(undefined);
+    if (name === 'since' || name === 'until') setUntilError(undefined);
   };
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
     // Both days are inclusive, so the same day twice is a valid one-day period.
     if (values.since && values.until && values.until < values.since) {
-      setUntilError("The end of the period must not be before its start.");
+      setUntilError('The end of the period must not be before its start.');
       return;
     }
     router.push(
@@ -55,19 +55,11 @@ export function FeedFiltersForm({ filters }: { filters: FeedFilters }) {
     <form role="search" aria-label="Filter the feed" className="form form-card feed-filters" onSubmit={apply} noValidate>
       <h2 className="card-title">Filter</h2>
       {filters.author ? <AuthorFilter filters={{ ...filters, author: filters.author }} /> : null}
-      <Field name="tag" label="Tag" value={values.tag} onChange={set("tag")} autoComplete="off" maxLength={31} placeholder="e.g. cqrs" />
-      <Field name="q" label="Text contains" type="search" value={values.q} onChange={set("q")} maxLength={100} />
+      <Field name="tag" label="Tag" value={values.tag} onChange={set('tag')} autoComplete="off" maxLength={31} placeholder="e.g. cqrs" />
+      <Field name="q" label="Text contains" type="search" value={values.q} onChange={set('q')} maxLength={100} />
       <div className="field-row">
-        <Field name="since" label="From" type="date" value={values.since} onChange={set("since")} max={values.until || undefined} />
-        <Field
-          name="until"
-          label="To"
-          type="date"
-          value={values.until}
-          onChange={set("until")}
-          min={values.since || undefined}
-          error={untilError}
-        />
+        <Field name="since" label="From" type="date" value={values.since} onChange={set('since')} max={values.until || undefined} />
+        <Field name="until" label="To" type="date" value={values.until} onChange={set('until')} min={values.since || undefined} error={untilError} />
       </div>
       <div className="form-actions">
         <Button type="submit" variant="secondary">

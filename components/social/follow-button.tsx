@@ -1,12 +1,12 @@
-"use client";
+'use client';
 
-import { useState } from "react";
-import type { Profile } from "@/components/api/social-types";
-import { useFollowUser } from "@/components/api/use-follow-user";
-import { useUnfollowUser } from "@/components/api/use-unfollow-user";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { socialErrorMessage } from "./social-error-message";
+import { useState } from 'react';
+import type { Profile } from '@/components/api/social-types';
+import { useFollowUser } from '@/components/api/use-follow-user';
+import { useUnfollowUser } from '@/components/api/use-unfollow-user';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { socialErrorMessage } from './social-error-message';
 
 /**
  * Follow / Unfollow a person; nothing on your own profile. The visible word is the action,
@@ -19,7 +19,7 @@ export function FollowButton({ profile }: { profile: Profile }) {
   if (profile.isMe) return null;
 
   const following = profile.followedByMe;
-  const action = following ? "Unfollow" : "Follow";
+  const action = following ? 'Unfollow' : 'Follow';
   const run = async () => {
     setError(null);
     try {
@@ -32,7 +32,7 @@ export function FollowButton({ profile }: { profile: Profile }) {
   return (
     <div className="follow-action">
       <Button
-        variant={following ? "secondary" : "primary"}
+        variant={following ? 'secondary' : 'primary'}
         aria-label={`${action} ${profile.name}`}
         loading={follow.isPending || unfollow.isPending}
         onClick={() => void run()}

@@ -1,4 +1,4 @@
-const LETTERS = "abcdefghijklmnopqrstuvwxyz".split("");
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('');
 
 type LetterTabsProps = { selected: string | null; onSelect: (letter: string) => void };
 
@@ -10,13 +10,7 @@ export function LetterTabs({ selected, onSelect }: LetterTabsProps) {
   return (
     <div role="group" aria-label="First letter of the name" className="letter-tabs">
       {LETTERS.map((letter) => (
-        <button
-          key={letter}
-          type="button"
-          className="letter-tab"
-          aria-pressed={selected === letter}
-          onClick={() => onSelect(letter)}
-        >
+        <button key={letter} type="button" className="letter-tab" aria-pressed={selected === letter} onClick={() => onSelect(letter)}>
           {letter.toUpperCase()}
         </button>
       ))}

@@ -1,12 +1,12 @@
-"use client";
+'use client';
 
-import { useState } from "react";
-import type { FeedItem } from "@/components/api/social-types";
-import { useLikePost } from "@/components/api/use-like-post";
-import { useUnlikePost } from "@/components/api/use-unlike-post";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { socialErrorMessage } from "./social-error-message";
+import { useState } from 'react';
+import type { FeedItem } from '@/components/api/social-types';
+import { useLikePost } from '@/components/api/use-like-post';
+import { useUnlikePost } from '@/components/api/use-unlike-post';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { socialErrorMessage } from './social-error-message';
 
 /**
  * A toggle (aria-pressed) whose name stays "Like" in both states, as toggle buttons should;
@@ -29,22 +29,16 @@ export function LikeButton({ post }: { post: FeedItem }) {
 
   return (
     <div className="like-action">
-      <Button
-        variant="ghost"
-        className="like-button"
-        aria-pressed={post.likedByMe}
-        loading={pending}
-        onClick={() => void toggle()}
-      >
+      <Button variant="ghost" className="like-button" aria-pressed={post.likedByMe} loading={pending} onClick={() => void toggle()}>
         {pending ? null : (
           <span className="like-icon" aria-hidden="true">
-            {post.likedByMe ? "♥" : "♡"}
+            {post.likedByMe ? '♥' : '♡'}
           </span>
         )}
         Like
       </Button>
       <span className="post-stat">
-        {post.likeCount} {post.likeCount === 1 ? "like" : "likes"}
+        {post.likeCount} {post.likeCount === 1 ? 'like' : 'likes'}
       </span>
       {error ? <Alert>{error}</Alert> : null}
     </div>

@@ -1,7 +1,7 @@
-"use client";
+'use client';
 
-import { useEffect, useEffectEvent, useRef } from "react";
-import { Button } from "@/components/ui/button";
+import { useEffect, useEffectEvent, useRef } from 'react';
+import { Button } from '@/components/ui/button';
 
 type LoadMoreProps = {
   hasNextPage: boolean;
@@ -25,12 +25,12 @@ export function LoadMore({ hasNextPage, loading, failed, onLoadMore, endText }: 
   // first callback reports it and the next page follows.
   useEffect(() => {
     const element = sentinel.current;
-    if (!element || !hasNextPage || loading || failed || typeof IntersectionObserver === "undefined") return;
+    if (!element || !hasNextPage || loading || failed || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) load();
       },
-      { rootMargin: "0px 0px 600px 0px" },
+      { rootMargin: '0px 0px 600px 0px' },
     );
     observer.observe(element);
     return () => observer.disconnect();

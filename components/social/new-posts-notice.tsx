@@ -1,4 +1,4 @@
-import { Button } from "@/components/ui/button";
+import { Button } from '@/components/ui/button';
 
 /**
  * Shown only while the top of the feed is scrolled out of view: new posts are already
@@ -10,7 +10,7 @@ export function NewPostsNotice({ count, onShow }: { count: number; onShow: () =>
   return (
     <div className="new-posts-notice">
       <Button variant="primary" className="btn-pill" onClick={onShow}>
-        <span aria-hidden="true">↑</span> {count} new {count === 1 ? "post" : "posts"}
+        <span aria-hidden="true">↑</span> {count} new {count === 1 ? 'post' : 'posts'}
       </Button>
     </div>
   );

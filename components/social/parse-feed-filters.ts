@@ -1,4 +1,4 @@
-import type { FeedFilters } from "@/components/api/social-types";
+import type { FeedFilters } from '@/components/api/social-types';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -6,12 +6,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
 }
 
 /** "#CQRS" -> "cqrs": tags are stored lowercase, and people type the hash out of habit. */
 export function normalizeTag(value: string): string {
-  return value.trim().replace(/^#+/, "").toLowerCase();
+  return value.trim().replace(/^#+/, '').toLowerCase();
 }
 
 /**

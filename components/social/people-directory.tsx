@@ -1,16 +1,16 @@
-"use client";
+'use client';
 
-import { useEffect, useState } from "react";
-import { usePeople } from "@/components/api/use-people";
-import { useProjectionState } from "@/components/api/use-projection-state";
-import { Alert } from "@/components/ui/alert";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Spinner } from "@/components/ui/spinner";
-import { UpdatingBadge } from "@/components/ui/updating-badge";
-import { LetterTabs } from "./letter-tabs";
-import { PeopleSearchForm } from "./people-search-form";
-import { PersonItem } from "./person-item";
-import { socialErrorMessage } from "./social-error-message";
+import { useEffect, useState } from 'react';
+import { usePeople } from '@/components/api/use-people';
+import { useProjectionState } from '@/components/api/use-projection-state';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { UpdatingBadge } from '@/components/ui/updating-badge';
+import { LetterTabs } from './letter-tabs';
+import { PeopleSearchForm } from './people-search-form';
+import { PersonItem } from './person-item';
+import { socialErrorMessage } from './social-error-message';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -24,15 +24,15 @@ function toPrefix(value: string): string {
  * prefix, kept in the URL (?prefix=) so the view survives a reload.
  */
 export function PeopleDirectory({ initialPrefix }: { initialPrefix: string }) {
-  const initial = toPrefix(initialPrefix) || "a";
+  const initial = toPrefix(initialPrefix) || 'a';
   const initialIsLetter = /^[a-z]$/.test(initial);
   const [letter, setLetter] = useState(initialIsLetter ? initial : null);
-  const [search, setSearch] = useState(initialIsLetter ? "" : initial);
-  const [typed, setTyped] = useState(initialIsLetter ? "" : initial);
-  const prefix = typed || letter || "a";
+  const [search, setSearch] = useState(initialIsLetter ? '' : initial);
+  const [typed, setTyped] = useState(initialIsLetter ? '' : initial);
+  const prefix = typed || letter || 'a';
 
   const query = usePeople(prefix);
-  const { updating } = useProjectionState(query.data, "social");
+  const { updating } = useProjectionState(query.data, 'social');
 
   useEffect(() => {
     const handle = window.setTimeout(() => setTyped(toPrefix(search)), SEARCH_DEBOUNCE_MS);
@@ -41,22 +41,22 @@ export function PeopleDirectory({ initialPrefix }: { initialPrefix: string }) {
 
   useEffect(() => {
     const url = new URL(window.location.href);
-    if (prefix === "a") url.searchParams.delete("prefix");
-    else url.searchParams.set("prefix", prefix);
-    window.history.replaceState(null, "", url);
+    if (prefix === 'a') url.searchParams.delete('prefix');
+    else url.searchParams.set('prefix', prefix);
+    window.history.replaceState(null, '', url);
   }, [prefix]);
 
   const selectLetter = (next: string) => {
     setLetter(next);
-    setSearch("");
-    setTyped("");
+    setSearch('');
+    setTyped('');
   };
 
   const items = query.data?.value.items ?? [];
 
   return (
     <div className="stack">
-      <LetterTabs selected={typed ? null : (letter ?? "a")} onSelect={selectLetter} />
+      <LetterTabs selected={typed ? null : (letter ?? 'a')} onSelect={selectLetter} />
       <div className="toolbar">
         <PeopleSearchForm value={search} onChange={setSearch} />
         <UpdatingBadge updating={updating} />
@@ -70,12 +70,12 @@ export function PeopleDirectory({ initialPrefix }: { initialPrefix: string }) {
         <Alert title="Could not load people">{socialErrorMessage(query.error)}</Alert>
       ) : items.length === 0 ? (
         <EmptyState title={`No one whose name starts with “${typed ? search.trim() : prefix.toUpperCase()}”.`}>
-          {typed ? "Check the spelling, or pick a letter." : "Try another letter."}
+          {typed ? 'Check the spelling, or pick a letter.' : 'Try another letter.'}
         </EmptyState>
       ) : (
         <>
           <p className="visually-hidden" aria-live="polite">
-            {items.length} {items.length === 1 ? "person" : "people"} shown
+            {items.length} {items.length === 1 ? 'person' : 'people'} shown
           </p>
           <ul className="person-list" aria-label="People" aria-busy={query.isFetching}>
             {items.map((profile) => (

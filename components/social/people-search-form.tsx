@@ -1,4 +1,4 @@
-"use client";
+'use client';
 
 type PeopleSearchFormProps = { value: string; onChange: (value: string) => void };
 

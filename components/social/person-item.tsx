@@ -1,8 +1,8 @@
-import Link from "next/link";
-import type { Profile } from "@/components/api/social-types";
-import { Badge } from "@/components/ui/badge";
-import { FollowButton } from "./follow-button";
-import { ProfileCounts } from "./profile-counts";
+import Link from 'next/link';
+import type { Profile } from '@/components/api/social-types';
+import { Badge } from '@/components/ui/badge';
+import { FollowButton } from './follow-button';
+import { ProfileCounts } from './profile-counts';
 
 /** One person in the directory: link to the profile, counts, follow. */
 export function PersonItem({ profile }: { profile: Profile }) {

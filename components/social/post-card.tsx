@@ -1,8 +1,8 @@
-import Link from "next/link";
-import type { FeedItem } from "@/components/api/social-types";
-import { feedHref } from "./feed-href";
-import { LikeButton } from "./like-button";
-import { RelativeTime } from "./relative-time";
+import Link from 'next/link';
+import type { FeedItem } from '@/components/api/social-types';
+import { feedHref } from './feed-href';
+import { LikeButton } from './like-button';
+import { RelativeTime } from './relative-time';
 
 type PostCardProps = {
   post: FeedItem;
@@ -19,7 +19,7 @@ type PostCardProps = {
 export function PostCard({ post, linkToPost = true, authorFilterLink = true }: PostCardProps) {
   const bylineId = `post-${post.postId}-byline`;
   const profileHref = `/social/users/${encodeURIComponent(post.author.userId)}`;
-  const comments = `${post.commentCount} ${post.commentCount === 1 ? "comment" : "comments"}`;
+  const comments = `${post.commentCount} ${post.commentCount === 1 ? 'comment' : 'comments'}`;
 
   return (
     <article className="post-card" aria-labelledby={bylineId}>
@@ -29,7 +29,7 @@ export function PostCard({ post, linkToPost = true, authorFilterLink = true }: P
             {post.author.name}
           </Link>
           <span className="muted small">
-            {" · "}
+            {' · '}
             <RelativeTime iso={post.createdAt} />
           </span>
         </p>

@@ -1,15 +1,15 @@
-"use client";
+'use client';
 
-import Link from "next/link";
-import { useState, type FormEvent } from "react";
-import { ApiError } from "@/components/api/api-error";
-import { useCreatePost } from "@/components/api/use-create-post";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { TextAreaField } from "@/components/ui/text-area-field";
-import { parseTags } from "./parse-tags";
-import { socialErrorMessage } from "./social-error-message";
+import Link from 'next/link';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '@/components/api/api-error';
+import { useCreatePost } from '@/components/api/use-create-post';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { TextAreaField } from '@/components/ui/text-area-field';
+import { parseTags } from './parse-tags';
+import { socialErrorMessage } from './social-error-message';
 
 // Mirrors POST_MAX in server/social/schemas.ts (a value import would pull zod into the bundle).
 const POST_MAX = 1000;
@@ -21,8 +21,8 @@ function serverFieldErrors(error: unknown): Errors {
   if (!(error instanceof ApiError)) return {};
   const errors: Errors = {};
   for (const { path, message } of error.fieldProblems) {
-    const field = path.split(".")[0];
-    if ((field === "text" || field === "tags") && !errors[field]) errors[field] = message;
+    const field = path.split('.')[0];
+    if ((field === 'text' || field === 'tags') && !errors[field]) errors[field] = message;
   }
   return errors;
 }
@@ -30,13 +30,13 @@ function serverFieldErrors(error: unknown): Errors {
 /** Write a post: text with a live character count, optional tags. */
 export function PostComposer() {
   const create = useCreatePost();
-  const [text, setText] = useState("");
-  const [tagsInput, setTagsInput] = useState("");
+  const [text, setText] = useState('');
+  const [tagsInput, setTagsInput] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [published, setPublished] = useState<string | null>(null);
 
   const over = text.length - POST_MAX;
-  const textError = errors.text ?? (over > 0 ? `${over} ${over === 1 ? "character" : "characters"} too many.` : undefined);
+  const textError = errors.text ?? (over > 0 ? `${over} ${over === 1 ? 'character' : 'characters'} too many.` : undefined);
   const serverErrors = serverFieldErrors(create.error);
   const showAlert = create.error && !serverErrors.text && !serverErrors.tags;
 
@@ -45,7 +45,7 @@ export function PostComposer() {
     setPublished(null);
     const found: Errors = {};
     const body = text.trim();
-    if (!body) found.text = "Write something first.";
+    if (!body) found.text = 'Write something first.';
     else if (body.length > POST_MAX) found.text = `Keep it to ${POST_MAX} characters.`;
     const { tags, error: tagsError } = parseTags(tagsInput);
     if (tagsError) found.tags = tagsError;
@@ -54,8 +54,8 @@ export function PostComposer() {
 
     try {
       const { postId } = await create.submit({ text: body, tags: tags.length > 0 ? tags : undefined });
-      setText("");
-      setTagsInput("");
+      setText('');
+      setTagsInput('');
       setPublished(postId);
     } catch (error) {
       setErrors(serverFieldErrors(error));
@@ -64,9 +64,7 @@ export function PostComposer() {
 
   return (
     <form className="form form-card post-composer" onSubmit={submit} noValidate aria-describedby="composer-status">
-      <div id="composer-status">
-        {showAlert ? <Alert title="Your post could not be published">{socialErrorMessage(create.error)}</Alert> : null}
-      </div>
+      <div id="composer-status">{showAlert ? <Alert title="Your post could not be published">{socialErrorMessage(create.error)}</Alert> : null}</div>
       <TextAreaField
         name="text"
         label="New post"

@@ -1,24 +1,24 @@
-"use client";
+'use client';
 
-import { ApiError } from "@/components/api/api-error";
-import { usePost } from "@/components/api/use-post";
-import { useProjectionState } from "@/components/api/use-projection-state";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button-link";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { Spinner } from "@/components/ui/spinner";
-import { UpdatingBadge } from "@/components/ui/updating-badge";
-import { CommentForm } from "./comment-form";
-import { CommentList } from "./comment-list";
-import { PostCard } from "./post-card";
-import { socialErrorMessage } from "./social-error-message";
+import { ApiError } from '@/components/api/api-error';
+import { usePost } from '@/components/api/use-post';
+import { useProjectionState } from '@/components/api/use-projection-state';
+import { Alert } from '@/components/ui/alert';
+import { ButtonLink } from '@/components/ui/button-link';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Spinner } from '@/components/ui/spinner';
+import { UpdatingBadge } from '@/components/ui/updating-badge';
+import { CommentForm } from './comment-form';
+import { CommentList } from './comment-list';
+import { PostCard } from './post-card';
+import { socialErrorMessage } from './social-error-message';
 
 /** A post's page: the post, its comments and the comment form. */
 export function PostDetailsPanel({ postId }: { postId: string }) {
   const query = usePost(postId);
-  const { updating } = useProjectionState(query.data, "social");
+  const { updating } = useProjectionState(query.data, 'social');
 
   if (query.isPending) {
     return (

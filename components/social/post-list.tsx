@@ -1,6 +1,6 @@
-import type { FeedItem } from "@/components/api/social-types";
-import { LoadMore } from "./load-more";
-import { PostCard } from "./post-card";
+import type { FeedItem } from '@/components/api/social-types';
+import { LoadMore } from './load-more';
+import { PostCard } from './post-card';
 
 type PostListProps = {
   label: string;
@@ -16,17 +16,7 @@ type PostListProps = {
 };
 
 /** Posts newest first, with infinite scroll; shared by the feed and profiles. */
-export function PostList({
-  label,
-  posts,
-  busy,
-  hasNextPage,
-  loadingMore,
-  loadMoreFailed,
-  onLoadMore,
-  endText,
-  authorFilterLinks = true,
-}: PostListProps) {
+export function PostList({ label, posts, busy, hasNextPage, loadingMore, loadMoreFailed, onLoadMore, endText, authorFilterLinks = true }: PostListProps) {
   return (
     <>
       <ul className="post-list" aria-label={label} aria-busy={busy}>
@@ -36,13 +26,7 @@ export function PostList({
           </li>
         ))}
       </ul>
-      <LoadMore
-        hasNextPage={hasNextPage}
-        loading={loadingMore}
-        failed={loadMoreFailed}
-        onLoadMore={onLoadMore}
-        endText={endText}
-      />
+      <LoadMore hasNextPage={hasNextPage} loading={loadingMore} failed={loadMoreFailed} onLoadMore={onLoadMore} endText={endText} />
     </>
   );
 }

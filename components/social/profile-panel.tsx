@@ -1,24 +1,24 @@
-"use client";
+'use client';
 
-import { ApiError } from "@/components/api/api-error";
-import { useProfile } from "@/components/api/use-profile";
-import { useProjectionState } from "@/components/api/use-projection-state";
-import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button-link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { Spinner } from "@/components/ui/spinner";
-import { UpdatingBadge } from "@/components/ui/updating-badge";
-import { FollowButton } from "./follow-button";
-import { ProfileCounts } from "./profile-counts";
-import { socialErrorMessage } from "./social-error-message";
-import { UserPosts } from "./user-posts";
+import { ApiError } from '@/components/api/api-error';
+import { useProfile } from '@/components/api/use-profile';
+import { useProjectionState } from '@/components/api/use-projection-state';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { ButtonLink } from '@/components/ui/button-link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Spinner } from '@/components/ui/spinner';
+import { UpdatingBadge } from '@/components/ui/updating-badge';
+import { FollowButton } from './follow-button';
+import { ProfileCounts } from './profile-counts';
+import { socialErrorMessage } from './social-error-message';
+import { UserPosts } from './user-posts';
 
 /** A person's page: name, counts, follow, and their posts. */
 export function ProfilePanel({ userId }: { userId: string }) {
   const query = useProfile(userId);
-  const { updating } = useProjectionState(query.data, "social");
+  const { updating } = useProjectionState(query.data, 'social');
 
   if (query.isPending) {
     return (

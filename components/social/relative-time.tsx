@@ -1,7 +1,7 @@
-"use client";
+'use client';
 
-import { useSyncExternalStore } from "react";
-import { formatAbsoluteTime, formatRelativeTime } from "./format-relative-time";
+import { useSyncExternalStore } from 'react';
+import { formatAbsoluteTime, formatRelativeTime } from './format-relative-time';
 
 const TICK_MS = 30_000;
 
@@ -16,7 +16,7 @@ function subscribe(listener: () => void): () => void {
     now = Date.now();
     timer = window.setInterval(() => {
       now = Date.now();
-      listeners.forEach((l) => l());
+      for (const l of listeners) l();
     }, TICK_MS);
   }
   return () => {
@@ -34,7 +34,11 @@ function subscribe(listener: () => void): () => void {
  * mismatch on hydration).
  */
 export function RelativeTime({ iso }: { iso: string }) {
-  const current = useSyncExternalStore(subscribe, () => now, () => null);
+  const current = useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => null,
+  );
   const exact = formatAbsoluteTime(iso);
   return (
     <time dateTime={iso} title={exact}>

@@ -1,31 +1,31 @@
-"use client";
+'use client';
 
-import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
-import type { Projected } from "@/components/api/api-client";
-import { queryKeys } from "@/components/api/query-keys";
-import type { FeedFilters, FeedItem, FeedPage } from "@/components/api/social-types";
-import { useFeed } from "@/components/api/use-feed";
-import { useFeedStream } from "@/components/api/use-feed-stream";
-import { useProjectionState } from "@/components/api/use-projection-state";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button-link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Spinner } from "@/components/ui/spinner";
-import { UpdatingBadge } from "@/components/ui/updating-badge";
-import { feedHref } from "./feed-href";
-import { FeedFiltersForm } from "./feed-filters-form";
-import { FeedLiveStatus } from "./feed-live-status";
-import { NewPostsNotice } from "./new-posts-notice";
-import { PostComposer } from "./post-composer";
-import { PostList } from "./post-list";
-import { socialErrorMessage } from "./social-error-message";
+import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { Projected } from '@/components/api/api-client';
+import { queryKeys } from '@/components/api/query-keys';
+import type { FeedFilters, FeedItem, FeedPage } from '@/components/api/social-types';
+import { useFeed } from '@/components/api/use-feed';
+import { useFeedStream } from '@/components/api/use-feed-stream';
+import { useProjectionState } from '@/components/api/use-projection-state';
+import { Alert } from '@/components/ui/alert';
+import { ButtonLink } from '@/components/ui/button-link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { UpdatingBadge } from '@/components/ui/updating-badge';
+import { feedHref } from './feed-href';
+import { FeedFiltersForm } from './feed-filters-form';
+import { FeedLiveStatus } from './feed-live-status';
+import { NewPostsNotice } from './new-posts-notice';
+import { PostComposer } from './post-composer';
+import { PostList } from './post-list';
+import { socialErrorMessage } from './social-error-message';
 
 /** The feed page: compose, filter, and the live, infinitely scrolled list. */
 export function SocialFeed({ filters }: { filters: FeedFilters }) {
   const queryClient = useQueryClient();
   const query = useFeed(filters);
-  const { updating: firstUpdating } = useProjectionState(query.data?.pages[0], "social");
+  const { updating: firstUpdating } = useProjectionState(query.data?.pages[0], 'social');
   const updating = firstUpdating || (query.data?.pages.some((p) => p.stale) ?? false);
   const items = query.data?.pages.flatMap((page) => page.value.items) ?? [];
   const filtered = Object.values(filters).some(Boolean);
@@ -33,7 +33,7 @@ export function SocialFeed({ filters }: { filters: FeedFilters }) {
   const top = useRef<HTMLDivElement>(null);
   const scrolledPast = useRef(false);
   const [unseen, setUnseen] = useState(0);
-  const [announcement, setAnnouncement] = useState("");
+  const [announcement, setAnnouncement] = useState('');
 
   const status = useFeedStream((item: FeedItem, inserted: number) => {
     if (inserted === 0) return;
@@ -47,18 +47,21 @@ export function SocialFeed({ filters }: { filters: FeedFilters }) {
   // (or still below it) they are where the reader will see them.
   useEffect(() => {
     const element = top.current;
-    if (!element || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver(([entry]) => {
-      scrolledPast.current = !entry.isIntersecting && entry.boundingClientRect.top < 0;
-      if (!scrolledPast.current) setUnseen(0);
-    }, { rootMargin: "-64px 0px 0px 0px" }); // below the sticky header
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      ([entry]) => {
+        scrolledPast.current = !entry.isIntersecting && entry.boundingClientRect.top < 0;
+        if (!scrolledPast.current) setUnseen(0);
+      },
+      { rootMargin: '-64px 0px 0px 0px' },
+    ); // below the sticky header
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
 
   const showNew = () => {
     setUnseen(0);
-    top.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+    top.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   };
 
   return (

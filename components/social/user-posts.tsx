@@ -1,18 +1,18 @@
-"use client";
+'use client';
 
-import { useProjectionState } from "@/components/api/use-projection-state";
-import { useUserPosts } from "@/components/api/use-user-posts";
-import { Alert } from "@/components/ui/alert";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Spinner } from "@/components/ui/spinner";
-import { UpdatingBadge } from "@/components/ui/updating-badge";
-import { PostList } from "./post-list";
-import { socialErrorMessage } from "./social-error-message";
+import { useProjectionState } from '@/components/api/use-projection-state';
+import { useUserPosts } from '@/components/api/use-user-posts';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { UpdatingBadge } from '@/components/ui/updating-badge';
+import { PostList } from './post-list';
+import { socialErrorMessage } from './social-error-message';
 
 /** A person's posts, newest first, with infinite scroll. */
 export function UserPosts({ userId, name }: { userId: string; name: string }) {
   const query = useUserPosts(userId);
-  const { updating: firstUpdating } = useProjectionState(query.data?.pages[0], "social");
+  const { updating: firstUpdating } = useProjectionState(query.data?.pages[0], 'social');
   const updating = firstUpdating || (query.data?.pages.some((p) => p.stale) ?? false);
   const items = query.data?.pages.flatMap((page) => page.value.items) ?? [];
 

@@ -1,9 +1,9 @@
-import type { HTMLAttributes } from "react";
+import type { HTMLAttributes } from 'react';
 
-export type BadgeTone = "neutral" | "info" | "success" | "warning" | "danger";
+export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
 type BadgeProps = HTMLAttributes<HTMLSpanElement> & { tone?: BadgeTone };
 
-export function Badge({ tone = "neutral", className, ...rest }: BadgeProps) {
-  return <span className={["badge", `badge-${tone}`, className].filter(Boolean).join(" ")} {...rest} />;
+export function Badge({ tone = 'neutral', className, ...rest }: BadgeProps) {
+  return <span className={['badge', `badge-${tone}`, className].filter(Boolean).join(' ')} {...rest} />;
 }

@@ -1,7 +1,7 @@
-import type { ButtonHTMLAttributes } from "react";
-import { Spinner } from "./spinner";
+import type { ButtonHTMLAttributes } from 'react';
+import { Spinner } from './spinner';
 
-export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
+export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: ButtonVariant;
@@ -9,19 +9,11 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   loading?: boolean;
 };
 
-export function Button({
-  variant = "primary",
-  loading = false,
-  disabled,
-  className,
-  children,
-  type = "button",
-  ...rest
-}: ButtonProps) {
+export function Button({ variant = 'primary', loading = false, disabled, className, children, type = 'button', ...rest }: ButtonProps) {
   return (
     <button
       type={type}
-      className={["btn", `btn-${variant}`, className].filter(Boolean).join(" ")}
+      className={['btn', `btn-${variant}`, className].filter(Boolean).join(' ')}
       disabled={disabled || loading}
       aria-busy={loading || undefined}
       {...rest}

@@ -1,7 +1,7 @@
-import type { HTMLAttributes } from "react";
+import type { HTMLAttributes } from 'react';
 
-type CardProps = HTMLAttributes<HTMLElement> & { as?: "section" | "article" | "div" };
+type CardProps = HTMLAttributes<HTMLElement> & { as?: 'section' | 'article' | 'div' };
 
-export function Card({ as: Tag = "section", className, ...rest }: CardProps) {
-  return <Tag className={["card", className].filter(Boolean).join(" ")} {...rest} />;
+export function Card({ as: Tag = 'section', className, ...rest }: CardProps) {
+  return <Tag className={['card', className].filter(Boolean).join(' ')} {...rest} />;
 }

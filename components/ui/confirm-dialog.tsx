@@ -1,7 +1,7 @@
-"use client";
+'use client';
 
-import { useEffect, useRef, type ReactNode } from "react";
-import { Button } from "./button";
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Button } from './button';
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -10,7 +10,7 @@ type ConfirmDialogProps = {
   confirmLabel: string;
   cancelLabel?: string;
   busy?: boolean;
-  tone?: "danger" | "primary";
+  tone?: 'danger' | 'primary';
   onConfirm: () => void;
   onCancel: () => void;
 };
@@ -24,9 +24,9 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
-  cancelLabel = "Cancel",
+  cancelLabel = 'Cancel',
   busy = false,
-  tone = "danger",
+  tone = 'danger',
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {

@@ -1,7 +1,7 @@
-import type { InputHTMLAttributes } from "react";
-import { FieldFrame, fieldControlProps, type FieldFrameProps } from "./field-frame";
+import type { InputHTMLAttributes } from 'react';
+import { FieldFrame, fieldControlProps, type FieldFrameProps } from './field-frame';
 
-type FieldProps = FieldFrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "className">;
+type FieldProps = FieldFrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'className'>;
 
 /** A labelled <input> with hint and error. */
 export function Field({ name, label, hint, error, optional, className, ...input }: FieldProps) {

@@ -1,10 +1,10 @@
-import { Badge } from "./badge";
+import { Badge } from './badge';
 
 /**
  * Says "this view does not include your latest change yet". Lives inside a polite
  * live region that is always rendered, so the appearance is announced.
  */
-export function UpdatingBadge({ updating, label = "Updating…" }: { updating: boolean; label?: string }) {
+export function UpdatingBadge({ updating, label = 'Updating…' }: { updating: boolean; label?: string }) {
   return (
     <span className="updating-slot" aria-live="polite" data-testid="updating-indicator">
       {updating ? (

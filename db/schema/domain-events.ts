@@ -11,9 +11,7 @@ export const domainEvents = pgTable(
   'domain_events',
   {
     position: bigserial('position', { mode: 'number' }).primaryKey(),
-    transactionId: bigint('transaction_id', { mode: 'number' })
-      .notNull()
-      .default(sql`(pg_current_xact_id()::text)::bigint`),
+    transactionId: bigint('transaction_id', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
     streamId: text('stream_id').notNull(),
     streamVersion: integer('stream_version').notNull(),
     type: text('type').notNull(),
@@ -21,10 +19,7 @@ export const domainEvents = pgTable(
     metadata: jsonb('metadata').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [
-    unique('domain_events_stream_version').on(t.streamId, t.streamVersion),
-    index('domain_events_tx_position').on(t.transactionId, t.position),
-  ],
+  (t) => [unique('domain_events_stream_version').on(t.streamId, t.streamVersion), index('domain_events_tx_position').on(t.transactionId, t.position)],
 );
 
 /** Answers already given for an Idempotency-Key, per caller and command. */

@@ -7,7 +7,9 @@ export const events = pgTable(
   'events',
   {
     id: uuid('id').primaryKey(),
-    organizerId: uuid('organizer_id').notNull().references(() => users.id),
+    organizerId: uuid('organizer_id')
+      .notNull()
+      .references(() => users.id),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     venue: text('venue').notNull().default(''),
@@ -25,15 +27,16 @@ export const registrations = pgTable(
   'registrations',
   {
     id: uuid('id').primaryKey(),
-    eventId: uuid('event_id').notNull().references(() => events.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     status: text('status', { enum: ['registered', 'cancelled'] }).notNull(),
     registeredAt: timestamp('registered_at', { withTimezone: true, mode: 'date' }).notNull(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
   },
   // The database backs the domain rule: one active registration per user and event.
-  (t) => [
-    uniqueIndex('registrations_one_active').on(t.eventId, t.userId).where(sql`${t.status} = 'registered'`),
-    index('registrations_user').on(t.userId),
-  ],
+  (t) => [uniqueIndex('registrations_one_active').on(t.eventId, t.userId).where(sql`${t.status} = 'registered'`), index('registrations_user').on(t.userId)],
 );

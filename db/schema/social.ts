@@ -7,7 +7,9 @@ import { users } from './identity';
  * user's social stream version.
  */
 export const socialMembers = pgTable('social_members', {
-  userId: uuid('user_id').primaryKey().references(() => users.id),
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
   postCount: integer('post_count').notNull().default(0),
   followerCount: integer('follower_count').notNull().default(0),
   followingCount: integer('following_count').notNull().default(0),
@@ -24,7 +26,9 @@ export const posts = pgTable(
   'posts',
   {
     id: uuid('id').primaryKey(),
-    authorId: uuid('author_id').notNull().references(() => users.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
     authorSeq: integer('author_seq').notNull(),
     text: text('text').notNull(),
     tags: text('tags').array().notNull(),
@@ -39,8 +43,12 @@ export const posts = pgTable(
 export const follows = pgTable(
   'follows',
   {
-    followerId: uuid('follower_id').notNull().references(() => users.id),
-    followeeId: uuid('followee_id').notNull().references(() => users.id),
+    followerId: uuid('follower_id')
+      .notNull()
+      .references(() => users.id),
+    followeeId: uuid('followee_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.followerId, t.followeeId] }), index('follows_followee').on(t.followeeId)],
@@ -49,8 +57,12 @@ export const follows = pgTable(
 export const likes = pgTable(
   'likes',
   {
-    postId: uuid('post_id').notNull().references(() => posts.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.postId, t.userId] })],
@@ -60,8 +72,12 @@ export const comments = pgTable(
   'comments',
   {
     id: uuid('id').primaryKey(),
-    postId: uuid('post_id').notNull().references(() => posts.id),
-    authorId: uuid('author_id').notNull().references(() => users.id),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
     text: text('text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },

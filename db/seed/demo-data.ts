@@ -17,10 +17,38 @@ export function demoEvents(now: Date) {
     return d.toISOString();
   };
   return [
-    { title: 'CQRS in Practice', description: 'Commands, events and read models on a real workload.', venue: 'Seoul, Hall A', startsAt: at(7, 9), endsAt: at(7, 17), capacity: 3 },
-    { title: 'PostgreSQL Internals Meetup', description: 'MVCC, snapshots and why sequences are not commit order.', venue: 'Busan, Room 2', startsAt: at(14, 18), endsAt: at(14, 21), capacity: 40 },
-    { title: 'Read Models at Scale', description: 'Denormalized documents, shaped by the screens that read them.', venue: 'Online', startsAt: at(21, 10), endsAt: at(21, 12), capacity: 200 },
-    { title: 'Event-Driven Workshop', description: 'Hands-on: outbox, projections, replays.', venue: 'Incheon, Lab 5', startsAt: at(30, 13), endsAt: at(30, 17), capacity: 12 },
+    {
+      title: 'CQRS in Practice',
+      description: 'Commands, events and read models on a real workload.',
+      venue: 'Seoul, Hall A',
+      startsAt: at(7, 9),
+      endsAt: at(7, 17),
+      capacity: 3,
+    },
+    {
+      title: 'PostgreSQL Internals Meetup',
+      description: 'MVCC, snapshots and why sequences are not commit order.',
+      venue: 'Busan, Room 2',
+      startsAt: at(14, 18),
+      endsAt: at(14, 21),
+      capacity: 40,
+    },
+    {
+      title: 'Read Models at Scale',
+      description: 'Denormalized documents, shaped by the screens that read them.',
+      venue: 'Online',
+      startsAt: at(21, 10),
+      endsAt: at(21, 12),
+      capacity: 200,
+    },
+    {
+      title: 'Event-Driven Workshop',
+      description: 'Hands-on: outbox, projections, replays.',
+      venue: 'Incheon, Lab 5',
+      startsAt: at(30, 13),
+      endsAt: at(30, 17),
+      capacity: 12,
+    },
   ];
 }
 

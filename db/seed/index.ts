@@ -41,7 +41,13 @@ async function main() {
   // A couple of registrations so the demo shows seats already taken.
   for (const email of ['attendee2@demo.test', 'attendee3@demo.test']) {
     const actor = await loadActor(ids[email]);
-    await handleCommand({ command: registerParticipant.name, input: { eventId: eventIds[0] }, actor, idempotencyKey: null, handler: registerParticipant.handle });
+    await handleCommand({
+      command: registerParticipant.name,
+      input: { eventId: eventIds[0] },
+      actor,
+      idempotencyKey: null,
+      handler: registerParticipant.handle,
+    });
   }
   async function runAs<I, O>(definition: CommandDefinition<I, O>, email: string, input: I) {
     await handleCommand({ command: definition.name, input, actor: await loadActor(ids[email]), idempotencyKey: null, handler: definition.handle });
@@ -49,7 +55,9 @@ async function main() {
   for (const [follower, followee] of demoFollows) await runAs(followUser, follower, { userId: ids[followee] });
   for (const p of demoPosts) await runAs(createPost, p.author, { text: p.text, tags: p.tags });
   const roles = await db.select().from(userRoles);
-  console.log(`seed: ${demoUsers.length} users (${roles.length} roles), ${eventIds.length} events, ${demoPosts.length} posts, ${demoFollows.length} follows; password "${DEMO_PASSWORD}"`);
+  console.log(
+    `seed: ${demoUsers.length} users (${roles.length} roles), ${eventIds.length} events, ${demoPosts.length} posts, ${demoFollows.length} follows; password "${DEMO_PASSWORD}"`,
+  );
 }
 
 main()

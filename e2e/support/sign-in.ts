@@ -1,15 +1,15 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from '@playwright/test';
 
-export const DEMO_PASSWORD = "demo-password";
-export const ORGANIZER = "organizer@demo.test";
-export const ATTENDEE = "attendee1@demo.test";
+export const DEMO_PASSWORD = 'demo-password';
+export const ORGANIZER = 'organizer@demo.test';
+export const ATTENDEE = 'attendee1@demo.test';
 
 /** Fills the sign-in form; does not assert the outcome. */
 export async function submitSignIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 /** A fresh browser context (own cookies) signed in as `email`, on /events. */
@@ -18,7 +18,7 @@ export async function signedInPage(browser: Browser, email: string, password = D
   const page = await context.newPage();
   await submitSignIn(page, email, password);
   await expect(page).toHaveURL(/\/events(\?|$)/);
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   return { context, page };
 }
 
@@ -27,6 +27,6 @@ export function daysFromNowLocal(days: number, hours = 18, minutes = 30): string
   const d = new Date();
   d.setDate(d.getDate() + days);
   d.setHours(hours, minutes, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, "0");
+  const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

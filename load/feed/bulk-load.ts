@@ -84,10 +84,58 @@ function rng(seed: number) {
   };
 }
 
-const FIRST = ['Ada', 'Bora', 'Chen', 'Dara', 'Eun', 'Farah', 'Gil', 'Hana', 'Ivo', 'Jin', 'Kai', 'Lena', 'Min', 'Noor', 'Oli', 'Pia', 'Quin', 'Rae', 'Seo', 'Tae', 'Uma', 'Vik', 'Wen', 'Xia', 'Yuna', 'Zed'];
+const FIRST = [
+  'Ada',
+  'Bora',
+  'Chen',
+  'Dara',
+  'Eun',
+  'Farah',
+  'Gil',
+  'Hana',
+  'Ivo',
+  'Jin',
+  'Kai',
+  'Lena',
+  'Min',
+  'Noor',
+  'Oli',
+  'Pia',
+  'Quin',
+  'Rae',
+  'Seo',
+  'Tae',
+  'Uma',
+  'Vik',
+  'Wen',
+  'Xia',
+  'Yuna',
+  'Zed',
+];
 const LAST = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Oh', 'Seo', 'Shin', 'Kwon', 'Hwang'];
 const TAGS = ['cqrs', 'postgres', 'mongodb', 'nextjs', 'events', 'coffee', 'music', 'travel', 'news', 'sports'];
-const WORDS = ['the', 'feed', 'is', 'fast', 'today', 'we', 'shipped', 'a', 'new', 'read', 'model', 'and', 'it', 'works', 'nice', 'weekend', 'trip', 'photo', 'team', 'lunch'];
+const WORDS = [
+  'the',
+  'feed',
+  'is',
+  'fast',
+  'today',
+  'we',
+  'shipped',
+  'a',
+  'new',
+  'read',
+  'model',
+  'and',
+  'it',
+  'works',
+  'nice',
+  'weekend',
+  'trip',
+  'photo',
+  'team',
+  'lunch',
+];
 
 /**
  * @param passwordHash one bcrypt hash, computed once by the caller and shared by every account.
@@ -193,7 +241,14 @@ export async function bulkLoad(pool: pg.Pool, passwordHash: string, plan: LoadPl
         await client.query(
           `INSERT INTO domain_events (stream_id, stream_version, type, data, metadata, occurred_at)
            SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[])`,
-          [slice.map((r) => r.stream), slice.map((r) => r.version), slice.map((r) => r.type), slice.map((r) => JSON.stringify(r.data)), slice.map((r) => JSON.stringify(r.metadata)), slice.map((r) => r.at)],
+          [
+            slice.map((r) => r.stream),
+            slice.map((r) => r.version),
+            slice.map((r) => r.type),
+            slice.map((r) => JSON.stringify(r.data)),
+            slice.map((r) => JSON.stringify(r.metadata)),
+            slice.map((r) => r.at),
+          ],
         );
       }
       eventsWritten += rows.length;
@@ -244,7 +299,14 @@ export async function bulkLoad(pool: pg.Pool, passwordHash: string, plan: LoadPl
             followeeCountsVersion: countsVersion[b],
             followedAt: at.toISOString(),
           };
-          return { stream: `social-member-${users[a].userId}`, version: version[a], type: 'UserFollowed', data, metadata: meta(users[a].userId, 'social/follow-user'), at };
+          return {
+            stream: `social-member-${users[a].userId}`,
+            version: version[a],
+            type: 'UserFollowed',
+            data,
+            metadata: meta(users[a].userId, 'social/follow-user'),
+            at,
+          };
         });
         for (let i = 0; i < slice.length; i += 10_000) {
           const part = slice.slice(i, i + 10_000);
@@ -270,8 +332,23 @@ export async function bulkLoad(pool: pg.Pool, passwordHash: string, plan: LoadPl
           const text = Array.from({ length: 6 + pick(14) }, () => WORDS[pick(WORDS.length)]).join(' ');
           const tags = rand() < 0.5 ? [TAGS[pick(TAGS.length)]] : [];
           const createdAt = new Date(postTimes[p]);
-          const data: PostCreated['data'] = { postId: randomUUID(), author: { userId: users[a].userId, name: users[a].name }, authorSeq: seq, text, tags, createdAt: createdAt.toISOString(), postCount: seq };
-          return { stream: `social-member-${users[a].userId}`, version: version[a], type: 'PostCreated', data, metadata: meta(users[a].userId, 'social/create-post'), at: createdAt };
+          const data: PostCreated['data'] = {
+            postId: randomUUID(),
+            author: { userId: users[a].userId, name: users[a].name },
+            authorSeq: seq,
+            text,
+            tags,
+            createdAt: createdAt.toISOString(),
+            postCount: seq,
+          };
+          return {
+            stream: `social-member-${users[a].userId}`,
+            version: version[a],
+            type: 'PostCreated',
+            data,
+            metadata: meta(users[a].userId, 'social/create-post'),
+            at: createdAt,
+          };
         });
         for (let i = 0; i < rows.length; i += 10_000) {
           const part = rows.slice(i, i + 10_000);
@@ -300,7 +377,14 @@ export async function bulkLoad(pool: pg.Pool, passwordHash: string, plan: LoadPl
         await client.query(
           `UPDATE social_members m SET post_count = v.p, follower_count = v.fr, following_count = v.fg, counts_version = v.cv, version = v.ver
              FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[]) AS v(id, p, fr, fg, cv, ver) WHERE m.user_id = v.id`,
-          [idx.map((k) => users[k].userId), idx.map((k) => postCount[k]), idx.map((k) => followerCount[k]), idx.map((k) => followingCount[k]), idx.map((k) => countsVersion[k]), idx.map((k) => version[k])],
+          [
+            idx.map((k) => users[k].userId),
+            idx.map((k) => postCount[k]),
+            idx.map((k) => followerCount[k]),
+            idx.map((k) => followingCount[k]),
+            idx.map((k) => countsVersion[k]),
+            idx.map((k) => version[k]),
+          ],
         );
       }
     });

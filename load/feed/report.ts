@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PhaseUsage } from '../proc-sampler';
-import { errs, row, table } from '../markdown';
+import { errs, table } from '../markdown';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Report = Record<string, any>;
@@ -32,7 +32,12 @@ export function renderFeedMarkdown(r: Report): string {
   out.push('');
   out.push('## Targets');
   out.push('');
-  out.push(table(['target', 'measured', 'verdict'], r.verdicts.map((v: any) => [v.target, v.value, v.met ? 'met' : '**missed**'])));
+  out.push(
+    table(
+      ['target', 'measured', 'verdict'],
+      r.verdicts.map((v: any) => [v.target, v.value, v.met ? 'met' : '**missed**']),
+    ),
+  );
   out.push('');
 
   out.push('## Data and method');
@@ -65,11 +70,11 @@ export function renderFeedMarkdown(r: Report): string {
       `${r.config.read.connections} connections per group.`,
   );
   out.push(
-    '- Fan-out lag: from the 201 of `POST /api/commands/social/create-post` until the social projection\'s checkpoint reaches the post\'s consistency token ' +
+    "- Fan-out lag: from the 201 of `POST /api/commands/social/create-post` until the social projection's checkpoint reaches the post's consistency token " +
       '(the projector saves it only after every follower\'s head was written, so this is "in ALL followers\' feeds"), polled every ' +
       `${r.config.lag.pollMs} ms. The checkpoint moves once per batch of events, so a small post batched with a big fan-out is billed the whole batch: it is an upper bound. ` +
       'Exact for the first 12 followers (all followers of the ~10-follower authors): their head documents are polled every 50 ms until all contain the post ' +
-      '(under pull, and for hybrid authors past the threshold, the author\'s profile `recent` list, which is what followers merge). ' +
+      "(under pull, and for hybrid authors past the threshold, the author's profile `recent` list, which is what followers merge). " +
       'Then, as a check, the first feed page of 3 followers (readFeed from the bench process) must contain the post.',
   );
   out.push('');
@@ -84,7 +89,18 @@ export function renderFeedMarkdown(r: Report): string {
       const p = st[page];
       if (!p) continue;
       for (const [g, x] of Object.entries(p.groups as Record<string, any>)) {
-        readRows.push([s, page === 'firstPage' ? 'first' : `page ${r.config.read.deepPage}`, GROUP_LABEL[g] ?? g, `${x.ratePerSec}/s for ${p.seconds} s`, x.count, x.p50, x.p95, x.p99, x.max, errs(x.errors)]);
+        readRows.push([
+          s,
+          page === 'firstPage' ? 'first' : `page ${r.config.read.deepPage}`,
+          GROUP_LABEL[g] ?? g,
+          `${x.ratePerSec}/s for ${p.seconds} s`,
+          x.count,
+          x.p50,
+          x.p95,
+          x.p99,
+          x.max,
+          errs(x.errors),
+        ]);
       }
     }
   }
@@ -92,7 +108,13 @@ export function renderFeedMarkdown(r: Report): string {
   out.push('');
   out.push(
     table(
-      ['strategy', 'p99 ratio 5,000 / 10, first page', 'p99 ratio, deep page', 'CPU ms per request (first page): web / FerretDB / read-store PG', 'same, deep page'],
+      [
+        'strategy',
+        'p99 ratio 5,000 / 10, first page',
+        'p99 ratio, deep page',
+        'CPU ms per request (first page): web / FerretDB / read-store PG',
+        'same, deep page',
+      ],
       strategies.map((s) => {
         const st = res.strategies[s];
         const cpu = (p: any) => (p ? `${p.cpuMsPerRequest.web} / ${p.cpuMsPerRequest.ferretdb} / ${p.cpuMsPerRequest.readPostgres}` : '');
@@ -106,18 +128,26 @@ export function renderFeedMarkdown(r: Report): string {
   out.push(
     table(
       ['strategy', ...Object.keys(GROUP_LABEL).map((g) => `${GROUP_LABEL[g]} p50 / p95 / max`)],
-      strategies.map((s) => [s, ...Object.keys(GROUP_LABEL).map((g) => {
-        const u = res.strategies[s].unloaded?.[g];
-        return u ? `${u.p50} / ${u.p95} / ${u.max} (n=${u.n})` : '';
-      })]),
+      strategies.map((s) => [
+        s,
+        ...Object.keys(GROUP_LABEL).map((g) => {
+          const u = res.strategies[s].unloaded?.[g];
+          return u ? `${u.p50} / ${u.p95} / ${u.max} (n=${u.n})` : '';
+        }),
+      ]),
     ),
   );
   out.push('');
   const statsLines = strategies
-    .map((s) => `${s}: ${Object.entries(res.strategies[s].firstPageStats ?? {}).map(([g, x]: [string, any]) => `${GROUP_LABEL[g] ?? g} ${JSON.stringify(x.firstPage)}`).join('; ')}`)
+    .map(
+      (s) =>
+        `${s}: ${Object.entries(res.strategies[s].firstPageStats ?? {})
+          .map(([g, x]: [string, any]) => `${GROUP_LABEL[g] ?? g} ${JSON.stringify(x.firstPage)}`)
+          .join('; ')}`,
+    )
     .filter((l) => !l.endsWith(': '));
   if (statsLines.length) {
-    out.push('How the first page was assembled (the response\'s `stats`, one persona per group):');
+    out.push("How the first page was assembled (the response's `stats`, one persona per group):");
     out.push('');
     for (const l of statsLines) out.push(`- ${l}`);
     out.push('');
@@ -133,28 +163,78 @@ export function renderFeedMarkdown(r: Report): string {
     for (const [cls, x] of Object.entries(l.byClass as Record<string, any>)) {
       const wc = l.writeCost?.byClass?.[cls];
       const sl = x.sampledLagMs ?? {};
-      lagRows.push([s, cls, x.posts, x.followersAvg, `${x.lagMs.p50} / ${x.lagMs.p95} / ${x.lagMs.p99} / ${x.lagMs.max}`, `${sl.p50} / ${sl.p95} / ${sl.p99} / ${sl.max}${sl.exactForAllFollowers ? ' (all followers)' : ''}`, x.notVisibleInTime, `${x.sampledFollowersVerified} / ${x.sampledFollowersMissing}`, wc?.documentsPerPost, wc?.msPerFanOutWrite ?? '']);
+      lagRows.push([
+        s,
+        cls,
+        x.posts,
+        x.followersAvg,
+        `${x.lagMs.p50} / ${x.lagMs.p95} / ${x.lagMs.p99} / ${x.lagMs.max}`,
+        `${sl.p50} / ${sl.p95} / ${sl.p99} / ${sl.max}${sl.exactForAllFollowers ? ' (all followers)' : ''}`,
+        x.notVisibleInTime,
+        `${x.sampledFollowersVerified} / ${x.sampledFollowersMissing}`,
+        wc?.documentsPerPost,
+        wc?.msPerFanOutWrite ?? '',
+      ]);
     }
   }
   out.push(
     table(
-      ['strategy', 'authors', 'posts', 'followers (avg)', 'checkpoint lag p50 / p95 / p99 / max ms (all followers, upper bound)', 'polled heads of the author + first 12 followers: p50 / p95 / p99 / max ms', 'not visible in time', 'feed query check: followers ok / missing', 'documents written per post', 'ms per fan-out write (p50 checkpoint lag / owners)'],
+      [
+        'strategy',
+        'authors',
+        'posts',
+        'followers (avg)',
+        'checkpoint lag p50 / p95 / p99 / max ms (all followers, upper bound)',
+        'polled heads of the author + first 12 followers: p50 / p95 / p99 / max ms',
+        'not visible in time',
+        'feed query check: followers ok / missing',
+        'documents written per post',
+        'ms per fan-out write (p50 checkpoint lag / owners)',
+      ],
       lagRows,
     ),
   );
   out.push('');
-  const lagNotes = strategies.filter((s) => res.strategies[s].lag?.writeCost).map((s) => `${s}: ${res.strategies[s].lag.writeCost.cpuMsPerDocument} ms CPU per document written (${res.strategies[s].lag.writeCost.documentsWritten} documents)`);
+  const lagNotes = strategies
+    .filter((s) => res.strategies[s].lag?.writeCost)
+    .map(
+      (s) =>
+        `${s}: ${res.strategies[s].lag.writeCost.cpuMsPerDocument} ms CPU per document written (${res.strategies[s].lag.writeCost.documentsWritten} documents)`,
+    );
   const anyLag = strategies.map((s) => res.strategies[s].lag).find((l) => l?.writeCost);
   out.push(`${anyLag?.label ?? ''}. CPU per document (worker + FerretDB + its PostgreSQL): ${lagNotes.join('; ')}. ${anyLag?.writeCost.note ?? ''}`);
   out.push('');
-  const celebRows = strategies.filter((s) => res.strategies[s].celebrity).map((s) => {
-    const x = res.strategies[s].celebrity;
-    return [s, x.celebrityFollowers, x.celebrityLagMs, x.ordinaryFollowers, x.ordinaryLagMs, x.ordinaryAllFollowersHeadsMs, `${x.usage.cores.worker} / ${x.usage.cores.ferretdb} / ${x.usage.cores.readPostgres}`];
-  });
+  const celebRows = strategies
+    .filter((s) => res.strategies[s].celebrity)
+    .map((s) => {
+      const x = res.strategies[s].celebrity;
+      return [
+        s,
+        x.celebrityFollowers,
+        x.celebrityLagMs,
+        x.ordinaryFollowers,
+        x.ordinaryLagMs,
+        x.ordinaryAllFollowersHeadsMs,
+        `${x.usage.cores.worker} / ${x.usage.cores.ferretdb} / ${x.usage.cores.readPostgres}`,
+      ];
+    });
   if (celebRows.length) {
     out.push('A celebrity post, and an ordinary post sent 50 ms after it:');
     out.push('');
-    out.push(table(['strategy', 'celebrity followers', 'celebrity post lag ms (checkpoint)', 'ordinary author followers', 'ordinary post lag ms (checkpoint)', 'ordinary post in all its followers\' heads ms', 'cores: worker / FerretDB / read-store PG'], celebRows));
+    out.push(
+      table(
+        [
+          'strategy',
+          'celebrity followers',
+          'celebrity post lag ms (checkpoint)',
+          'ordinary author followers',
+          'ordinary post lag ms (checkpoint)',
+          "ordinary post in all its followers' heads ms",
+          'cores: worker / FerretDB / read-store PG',
+        ],
+        celebRows,
+      ),
+    );
     out.push('');
   }
 
@@ -164,28 +244,48 @@ export function renderFeedMarkdown(r: Report): string {
   out.push(
     table(
       ['strategy', 'events read', 'read ms', 'feeds laid out ms', 'insertMany ms', 'indexes ms', 'total s', 'documents written', 'authors in pull mode'],
-      strategies.filter((s) => res.strategies[s].build).map((s) => {
-        const b = res.strategies[s].build;
-        const docs = Object.entries(b.documents as Record<string, number>).filter(([, n]) => n > 0).map(([k, n]) => `${k.replace('social_', '')} ${n.toLocaleString('en')}`).join(', ');
-        return [s, b.events.toLocaleString('en'), b.ms.read, b.ms.feeds, b.ms.write, b.ms.indexes, (b.ms.total / 1000).toFixed(1), docs, b.pullAuthors];
-      }),
+      strategies
+        .filter((s) => res.strategies[s].build)
+        .map((s) => {
+          const b = res.strategies[s].build;
+          const docs = Object.entries(b.documents as Record<string, number>)
+            .filter(([, n]) => n > 0)
+            .map(([k, n]) => `${k.replace('social_', '')} ${n.toLocaleString('en')}`)
+            .join(', ');
+          return [s, b.events.toLocaleString('en'), b.ms.read, b.ms.feeds, b.ms.write, b.ms.indexes, (b.ms.total / 1000).toFixed(1), docs, b.pullAuthors];
+        }),
     ),
   );
   out.push('');
   out.push(
     table(
-      ['strategy', 'feed (heads + pages) per user, as BSON', 'feed per user, collStats size', 'feed on disk per user (storage + indexes)', 'all social read models per user, BSON', 'all, collStats size', 'all on disk'],
-      strategies.filter((s) => res.strategies[s].storage).map((s) => {
-        const p = res.strategies[s].storage.perUserBytes;
-        return [s, kb(p.feedBson), kb(p.feedDocuments), kb(p.feedOnDisk), kb(p.allBson), kb(p.allDocuments), kb(p.allOnDisk)];
-      }),
+      [
+        'strategy',
+        'feed (heads + pages) per user, as BSON',
+        'feed per user, collStats size',
+        'feed on disk per user (storage + indexes)',
+        'all social read models per user, BSON',
+        'all, collStats size',
+        'all on disk',
+      ],
+      strategies
+        .filter((s) => res.strategies[s].storage)
+        .map((s) => {
+          const p = res.strategies[s].storage.perUserBytes;
+          return [s, kb(p.feedBson), kb(p.feedDocuments), kb(p.feedOnDisk), kb(p.allBson), kb(p.allDocuments), kb(p.allOnDisk)];
+        }),
     ),
   );
   out.push('');
   const st0 = res.strategies[strategies.find((s) => res.strategies[s].storage?.collections) ?? '']?.storage?.collections ?? {};
   out.push(
     `Per collection (${strategies[0]}, source: ${Object.values(st0 as Record<string, any>)[0]?.source}): ` +
-      Object.entries(st0 as Record<string, any>).map(([k, x]) => `${k} ${x.count.toLocaleString('en')} docs, ${kb(x.bsonBytes)} BSON, collStats size ${kb(x.sizeBytes)}, storage ${kb(x.storageBytes)} + indexes ${kb(x.indexBytes)}`).join('; ') +
+      Object.entries(st0 as Record<string, any>)
+        .map(
+          ([k, x]) =>
+            `${k} ${x.count.toLocaleString('en')} docs, ${kb(x.bsonBytes)} BSON, collStats size ${kb(x.sizeBytes)}, storage ${kb(x.storageBytes)} + indexes ${kb(x.indexBytes)}`,
+        )
+        .join('; ') +
       '.',
   );
   out.push('');
@@ -196,13 +296,28 @@ export function renderFeedMarkdown(r: Report): string {
   out.push(
     table(
       ['phase', 's', 'web', 'worker', 'postgres (write)', 'ferretdb', 'postgres (read store)', 'bench', 'others', 'peak RSS web / worker (MB)'],
-      (r.phases as PhaseUsage[]).map((p) => [p.phase, p.seconds, p.cores.web, p.cores.worker, p.cores.postgres, p.cores.ferretdb, p.cores.readPostgres, p.cores.bench, p.cores.others, `${p.peakRssMb.web} / ${p.peakRssMb.worker}`]),
+      (r.phases as PhaseUsage[]).map((p) => [
+        p.phase,
+        p.seconds,
+        p.cores.web,
+        p.cores.worker,
+        p.cores.postgres,
+        p.cores.ferretdb,
+        p.cores.readPostgres,
+        p.cores.bench,
+        p.cores.others,
+        `${p.peakRssMb.web} / ${p.peakRssMb.worker}`,
+      ]),
     ),
   );
   out.push('');
-  out.push(`Peak RSS over the run (process trees, MB): ${JSON.stringify(r.rssPeakMb)}. The bench process holds the bulk build's in-memory model of the whole log.`);
+  out.push(
+    `Peak RSS over the run (process trees, MB): ${JSON.stringify(r.rssPeakMb)}. The bench process holds the bulk build's in-memory model of the whole log.`,
+  );
   out.push('');
-  const failures = strategies.flatMap((s) => ['error', 'lagError', 'celebrityError'].filter((k) => res.strategies[s][k]).map((k) => `- ${s} ${k}: \`${String(res.strategies[s][k]).split('\n')[0]}\``));
+  const failures = strategies.flatMap((s) =>
+    ['error', 'lagError', 'celebrityError'].filter((k) => res.strategies[s][k]).map((k) => `- ${s} ${k}: \`${String(res.strategies[s][k]).split('\n')[0]}\``),
+  );
   if (failures.length) {
     out.push('## Failures during the run');
     out.push('');

@@ -57,5 +57,8 @@ export function registrant(data) {
 
 export function handleSummary(data) {
   const text = lines(data, ['http_req_duration{name:details}', 'http_req_duration{name:upcoming}', 'http_req_duration{name:register}']);
-  return { stdout: `\nevents-mixed: ${READ_RATE}/s reads over ${READERS} VUs, ${WRITE_RATE}/s registrations over ${REGISTRANTS} VUs\n${text}`, 'events-mixed-summary.json': JSON.stringify(data, null, 2) };
+  return {
+    stdout: `\nevents-mixed: ${READ_RATE}/s reads over ${READERS} VUs, ${WRITE_RATE}/s registrations over ${REGISTRANTS} VUs\n${text}`,
+    'events-mixed-summary.json': JSON.stringify(data, null, 2),
+  };
 }

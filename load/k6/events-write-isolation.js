@@ -61,7 +61,11 @@ export function reader(data) {
 export function handleSummary(data) {
   const p95 = (s) => data.metrics[`http_req_duration{scenario:${s}}`].values['p(95)'];
   const ratio = p95('writes_with_reads') / p95('writes_alone');
-  const text = lines(data, ['http_req_duration{scenario:writes_alone}', 'http_req_duration{scenario:writes_with_reads}', 'http_req_duration{scenario:read_flood}']);
+  const text = lines(data, [
+    'http_req_duration{scenario:writes_alone}',
+    'http_req_duration{scenario:writes_with_reads}',
+    'http_req_duration{scenario:read_flood}',
+  ]);
   const flood = FLOOD_RATE > 0 ? `${FLOOD_RATE}/s over up to ${FLOOD_VUS * 2} VUs` : `${FLOOD_VUS} VUs closed loop`;
   const verdict = ratio <= 1.5 ? 'met' : 'MISSED';
   return {

@@ -35,7 +35,14 @@ export function setup() {
   const fans = signUp(Math.max(...FOLLOWERS), 'lag-follower');
   const groups = FOLLOWERS.map((f, i) => {
     for (const fan of fans.slice(0, f)) follow(fan, [authors[i].userId]);
-    return { followers: f, author: authors[i].token, sample: fans.slice(0, f).slice(-SAMPLE).map((x) => x.token) };
+    return {
+      followers: f,
+      author: authors[i].token,
+      sample: fans
+        .slice(0, f)
+        .slice(-SAMPLE)
+        .map((x) => x.token),
+    };
   });
   return { groups };
 }

@@ -47,10 +47,12 @@ export function follow(who, userIds) {
 }
 
 export function createPosts(author, n, label) {
-  return batched(Array.from({ length: n }, (_, i) => post('/api/commands/social/create-post', { text: `${label} ${i}`, tags: ['k6'] }, author.token))).map((res) => {
-    if (res.status !== 201) fail(`create-post: ${res.status} ${res.body}`);
-    return res.json();
-  });
+  return batched(Array.from({ length: n }, (_, i) => post('/api/commands/social/create-post', { text: `${label} ${i}`, tags: ['k6'] }, author.token))).map(
+    (res) => {
+      if (res.status !== 201) fail(`create-post: ${res.status} ${res.body}`);
+      return res.json();
+    },
+  );
 }
 
 /**
@@ -60,11 +62,15 @@ export function createPosts(author, n, label) {
  */
 export function prepareFeeds() {
   const authors = signUp(AUTHORS, 'author');
-  authors.forEach((a, i) => createPosts(a, i < 10 ? 25 : POSTS_PER_AUTHOR, `k6 post by author ${i}`));
+  for (const [i, a] of authors.entries()) createPosts(a, i < 10 ? 25 : POSTS_PER_AUTHOR, `k6 post by author ${i}`);
   const groups = {};
   for (const f of FOLLOWS) {
     const people = signUp(PERSONAS, `follows${f}`);
-    for (const p of people) follow(p, authors.slice(0, Math.min(f, authors.length)).map((a) => a.userId));
+    for (const p of people)
+      follow(
+        p,
+        authors.slice(0, Math.min(f, authors.length)).map((a) => a.userId),
+      );
     groups[`follows${f}`] = people.map((p) => p.token);
   }
   return { groups };

@@ -34,7 +34,8 @@ for (const g of GROUPS) {
 }
 
 const thresholds = {};
-for (const g of GROUPS) for (const p of ['first', 'deep']) thresholds[`http_req_duration{group:${g},page:${p}}`] = g === GROUPS[2] ? ['p(99)<=50'] : ['p(99)>=0'];
+for (const g of GROUPS)
+  for (const p of ['first', 'deep']) thresholds[`http_req_duration{group:${g},page:${p}}`] = g === GROUPS[2] ? ['p(99)<=50'] : ['p(99)>=0'];
 
 export const options = {
   setupTimeout: '30m',

@@ -129,5 +129,5 @@ export function lines(data, names) {
   out.push(`dropped_iterations: ${dropped ? dropped.values.count : 0} (must be 0: otherwise add VUs, the arrival rate was not met)`);
   const failed = data.metrics.http_req_failed;
   if (failed) out.push(`http_req_failed: ${(failed.values.rate * 100).toFixed(2)}%`);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

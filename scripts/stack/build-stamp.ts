@@ -7,8 +7,21 @@ import path from 'node:path';
  * folder (lib/, hooks/, ...) triggers a rebuild without anyone remembering to list it here.
  */
 const IGNORED_DIRS = new Set([
-  'node_modules', '.git', '.next', '.next-test', '.data', '.cache', '.ci', '.scratch', 'docs', 'e2e', 'load',
-  'scripts', 'test-results', 'playwright-report', 'coverage',
+  'node_modules',
+  '.git',
+  '.next',
+  '.next-test',
+  '.data',
+  '.cache',
+  '.ci',
+  '.scratch',
+  'docs',
+  'e2e',
+  'load',
+  'scripts',
+  'test-results',
+  'playwright-report',
+  'coverage',
 ]);
 // next-env.d.ts is rewritten by every next build; state.json is FerretDB's default state file.
 const IGNORED_FILE = /(\.test\.tsx?|\.md|\.log|\.tsbuildinfo|^next-env\.d\.ts|^state\.json)$/;

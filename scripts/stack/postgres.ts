@@ -84,16 +84,24 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
   await assertPortFree(port, opts.portEnv ?? 'PG_PORT');
 
   const flags = [
-    '-D', dataDir,
-    '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
     // TCP only: no socket files in /tmp that two stacks (or a system PostgreSQL) could fight over.
-    '-c', 'unix_socket_directories=',
+    '-c',
+    'unix_socket_directories=',
     // pg-boss, web, worker, FerretDB (PostgreSQL backend) and parallel integration tests each pool.
-    '-c', 'max_connections=300',
+    '-c',
+    'max_connections=300',
     // Quiet console: LOG lines (checkpoints, shutdown) and the ERROR of every refused statement
     // (tests provoke many on purpose) would drown the app's output; start-up failures are FATAL.
-    '-c', 'log_min_messages=fatal', '-c', 'log_checkpoints=off',
+    '-c',
+    'log_min_messages=fatal',
+    '-c',
+    'log_checkpoints=off',
     ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ];
   const child = spawnChild(name, binaries.postgres, flags, {

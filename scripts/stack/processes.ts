@@ -75,7 +75,10 @@ export function spawnChild(name: string, command: string, args: string[], opts: 
       // the pipe open) so nothing prints after a caller's final summary.
       const done = () => resolve({ code, signal });
       const t = setTimeout(done, 1000);
-      proc.once('close', () => (clearTimeout(t), done()));
+      proc.once('close', () => {
+        clearTimeout(t);
+        done();
+      });
     });
   });
   for (const stream of [proc.stdout, proc.stderr]) {
@@ -128,7 +131,12 @@ export const liveChildren = (): Child[] => [...live];
  */
 export async function stopAll(): Promise<void> {
   const tier = (c: Child) => (c.name.startsWith('postgres') ? 2 : /^(ferretdb|mongod)/.test(c.name) ? 1 : 0);
-  for (const t of [0, 1, 2]) await Promise.all(liveChildren().filter((c) => tier(c) === t).map((c) => c.stop()));
+  for (const t of [0, 1, 2])
+    await Promise.all(
+      liveChildren()
+        .filter((c) => tier(c) === t)
+        .map((c) => c.stop()),
+    );
 }
 
 function groupAlive(pgid: number): boolean {
@@ -185,7 +193,9 @@ export async function reapMarked(marker: string, log: Log): Promise<void> {
     }
   }
   if (pids.length === 0) return;
-  log(`stopping ${pids.length} process(es) an earlier run left behind: ${pids.map((p) => `${p} (${path.basename(cmdline(p).split(' ')[0] ?? '')})`).join(', ')}`);
+  log(
+    `stopping ${pids.length} process(es) an earlier run left behind: ${pids.map((p) => `${p} (${path.basename(cmdline(p).split(' ')[0] ?? '')})`).join(', ')}`,
+  );
   // Same order as a clean stop: clients first, then PostgreSQL with SIGINT (fast shutdown; its
   // default SIGTERM would wait for clients that may never disconnect).
   const isPg = (p: number) => {
@@ -195,12 +205,22 @@ export async function reapMarked(marker: string, log: Log): Promise<void> {
       return false;
     }
   };
-  await stopPids(pids.filter((p) => !isPg(p)), 'SIGTERM');
+  await stopPids(
+    pids.filter((p) => !isPg(p)),
+    'SIGTERM',
+  );
   await stopPids(pids.filter(isPg), 'SIGINT', 60_000);
 }
 
 async function stopPids(pids: number[], sig: NodeJS.Signals, timeoutMs = 15_000): Promise<void> {
-  const send = (s: NodeJS.Signals) => pids.forEach((p) => { try { process.kill(p, s); } catch { /* gone */ } });
+  const send = (s: NodeJS.Signals) =>
+    pids.forEach((p) => {
+      try {
+        process.kill(p, s);
+      } catch {
+        /* gone */
+      }
+    });
   send(sig);
   const deadline = Date.now() + timeoutMs;
   while (pids.some(pidAlive) && Date.now() < deadline) await sleep(100);
@@ -276,9 +296,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export function assertPortFree(port: number, envName: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once('error', () =>
-      reject(new Error(`port ${port} on 127.0.0.1 is already in use; stop what holds it or set ${envName}=<another port>`)),
-    );
+    server.once('error', () => reject(new Error(`port ${port} on 127.0.0.1 is already in use; stop what holds it or set ${envName}=<another port>`)));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
   });
 }

@@ -24,7 +24,10 @@ export async function authenticate(email: string, password: string, clientKey: s
     throw new AppError('rate-limited', 'rate-limited', 'Too many failed sign-in attempts; try again later', { retryAfterSeconds: wait });
   }
   const db = dbFor(pool());
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, normalized));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normalized));
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) {
     await recordFailure([accountKey, clientThrottleKey]);

@@ -34,7 +34,11 @@ export async function compareCollections(a: Collection, b: Collection): Promise<
 function normalize(value: unknown): unknown {
   if (value instanceof Date || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(normalize);
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, normalize((value as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, normalize((value as Record<string, unknown>)[k])]),
+  );
 }
 
 export const isSame = (d: CollectionDiff) => d.total === 0;

@@ -32,7 +32,5 @@ export class DomainError extends AppError {
 
 export const notFound = (what: string) => new AppError('not-found', 'not-found', `${what} was not found`);
 export const forbidden = (why: string) => new AppError('forbidden', 'forbidden', why);
-export const unauthenticated = () =>
-  new AppError('unauthenticated', 'unauthenticated', 'Sign in or send a bearer token');
-export const invalid = (errors: FieldError[], message = 'The request is invalid') =>
-  new AppError('invalid', 'invalid-request', message, { errors });
+export const unauthenticated = () => new AppError('unauthenticated', 'unauthenticated', 'Sign in or send a bearer token');
+export const invalid = (errors: FieldError[], message = 'The request is invalid') => new AppError('invalid', 'invalid-request', message, { errors });

@@ -45,12 +45,12 @@ describe('handleCommand: one transaction for state, events, job and idempotency 
     const command = `test/${randomUUID()}`;
     const before = await countRows(sql`SELECT count(*) AS n FROM test_atomic_child`);
     await expect(
-      handleCommand({ command, input: {}, actor: null, idempotencyKey: 'k-' + randomUUID(), handler: writeAll(stream, randomUUID()) }),
+      handleCommand({ command, input: {}, actor: null, idempotencyKey: `k-${randomUUID()}`, handler: writeAll(stream, randomUUID()) }),
     ).rejects.toThrow(/foreign key/);
     expect(await eventsOf(stream)).toBe(0);
     expect(await jobsOf(command)).toBe(0);
     expect(await countRows(sql`SELECT count(*) AS n FROM test_atomic_child`)).toBe(before);
-    expect(await countRows(sql`SELECT count(*) AS n FROM idempotency_keys WHERE scope = ${'anonymous:' + command}`)).toBe(0);
+    expect(await countRows(sql`SELECT count(*) AS n FROM idempotency_keys WHERE scope = ${`anonymous:${command}`}`)).toBe(0);
   });
 
   it('leaves nothing when the handler throws after writing', async () => {
@@ -77,9 +77,7 @@ describe('handleCommand: one transaction for state, events, job and idempotency 
     const command = `test/${randomUUID()}`;
     const key = randomUUID();
     const results = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        handleCommand({ command, input: { same: true }, actor: null, idempotencyKey: key, handler: writeAll(stream, null) }),
-      ),
+      Array.from({ length: 8 }, () => handleCommand({ command, input: { same: true }, actor: null, idempotencyKey: key, handler: writeAll(stream, null) })),
     );
     expect(new Set(results.map((r) => JSON.stringify(r.body))).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);

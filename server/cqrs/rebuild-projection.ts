@@ -34,7 +34,11 @@ export async function rebuildProjection(pool: pg.Pool, db: ReadDb, projector: Pr
   const log = opts.log ?? (() => {});
   const from = await liveGenerations(db, projector.collections);
   const to = Object.fromEntries(Object.entries(from).map(([name, g]) => [name, g + 1]));
-  for (const [name, g] of Object.entries(to)) await db.collection(physicalName(name, g)).drop().catch(() => {});
+  for (const [name, g] of Object.entries(to))
+    await db
+      .collection(physicalName(name, g))
+      .drop()
+      .catch(() => {});
   const shadow = storeFor(db, to);
   await projector.setup(shadow);
   const shadowId = `${projector.name}@rebuild`;
@@ -42,7 +46,11 @@ export async function rebuildProjection(pool: pg.Pool, db: ReadDb, projector: Pr
 
   const client = await pool.connect();
   try {
-    log(`replaying the event log into ${Object.entries(to).map(([n, g]) => physicalName(n, g)).join(', ')}`);
+    log(
+      `replaying the event log into ${Object.entries(to)
+        .map(([n, g]) => physicalName(n, g))
+        .join(', ')}`,
+    );
     let { applied } = await applyNewEvents(client, db, projector, shadow, shadowId);
     log(`replayed ${applied} events; waiting for the live projection's lock`);
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [projector.name]);
@@ -79,5 +87,9 @@ export async function rebuildProjection(pool: pg.Pool, db: ReadDb, projector: Pr
 
 /** Drops a generation that is no longer live (after queries had time to move off it). */
 export async function dropGeneration(db: ReadDb, generations: Record<string, number>): Promise<void> {
-  for (const [name, g] of Object.entries(generations)) await db.collection(physicalName(name, g)).drop().catch(() => {});
+  for (const [name, g] of Object.entries(generations))
+    await db
+      .collection(physicalName(name, g))
+      .drop()
+      .catch(() => {});
 }

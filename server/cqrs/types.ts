@@ -21,9 +21,7 @@ interface StoredEventEnvelope {
 }
 
 /** An event as read back from `domain_events`; a union of events stays discriminated by `type`. */
-export type StoredEvent<E extends DomainEvent = DomainEvent> = E extends DomainEvent
-  ? StoredEventEnvelope & { type: E['type']; data: E['data'] }
-  : never;
+export type StoredEvent<E extends DomainEvent = DomainEvent> = E extends DomainEvent ? StoredEventEnvelope & { type: E['type']; data: E['data'] } : never;
 
 /**
  * A decider holds an aggregate's rules without any I/O, clock or id generation: time and ids arrive

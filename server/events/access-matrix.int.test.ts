@@ -86,11 +86,31 @@ const routes: { route: string; call: Call; expect: Record<Role, number> }[] = [
 
 /** The same routes on an event id that does not exist: access is checked first, then existence. */
 const unknownEvent: { route: string; call: Call; expect: Record<Role, number> }[] = [
-  { route: 'POST update-event', call: (c) => command(updateEvent, c, { eventId: randomUUID(), title: 'x' }), expect: { anonymous: 401, 'bad token': 401, attendee: 403, organizer: 404, 'other organizer': 404 } },
-  { route: 'POST delete-event', call: (c) => command(deleteEvent, c, { eventId: randomUUID() }), expect: { anonymous: 401, 'bad token': 401, attendee: 403, organizer: 404, 'other organizer': 404 } },
-  { route: 'POST register-participant', call: (c) => command(registerParticipant, c, { eventId: randomUUID() }), expect: { anonymous: 401, 'bad token': 401, attendee: 404, organizer: 404, 'other organizer': 404 } },
-  { route: 'POST cancel-registration', call: (c) => command(cancelRegistration, c, { eventId: randomUUID() }), expect: { anonymous: 401, 'bad token': 401, attendee: 404, organizer: 404, 'other organizer': 404 } },
-  { route: 'GET {eventId}', call: (c) => query(getEventDetails, c, { eventId: randomUUID() }), expect: { anonymous: 404, 'bad token': 401, attendee: 404, organizer: 404, 'other organizer': 404 } },
+  {
+    route: 'POST update-event',
+    call: (c) => command(updateEvent, c, { eventId: randomUUID(), title: 'x' }),
+    expect: { anonymous: 401, 'bad token': 401, attendee: 403, organizer: 404, 'other organizer': 404 },
+  },
+  {
+    route: 'POST delete-event',
+    call: (c) => command(deleteEvent, c, { eventId: randomUUID() }),
+    expect: { anonymous: 401, 'bad token': 401, attendee: 403, organizer: 404, 'other organizer': 404 },
+  },
+  {
+    route: 'POST register-participant',
+    call: (c) => command(registerParticipant, c, { eventId: randomUUID() }),
+    expect: { anonymous: 401, 'bad token': 401, attendee: 404, organizer: 404, 'other organizer': 404 },
+  },
+  {
+    route: 'POST cancel-registration',
+    call: (c) => command(cancelRegistration, c, { eventId: randomUUID() }),
+    expect: { anonymous: 401, 'bad token': 401, attendee: 404, organizer: 404, 'other organizer': 404 },
+  },
+  {
+    route: 'GET {eventId}',
+    call: (c) => query(getEventDetails, c, { eventId: randomUUID() }),
+    expect: { anonymous: 404, 'bad token': 401, attendee: 404, organizer: 404, 'other organizer': 404 },
+  },
 ];
 
 const CODES: Record<number, string[]> = { 401: ['unauthenticated'], 403: ['forbidden', 'not-organizer'], 404: ['not-found'] };

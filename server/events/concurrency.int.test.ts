@@ -36,7 +36,12 @@ const tally = (answers: ApiResponse[]) =>
   }, {});
 const activeRegistrations = async (eventId: string) =>
   Number(
-    (await db().select({ n: sql<number>`count(*)::int` }).from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'registered'))))[0].n,
+    (
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(registrations)
+        .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'registered')))
+    )[0].n,
   );
 const details = async (eventId: string) => (await query(getEventDetails, anonymous, { eventId })).body;
 

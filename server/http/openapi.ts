@@ -93,10 +93,14 @@ export function buildOpenApi() {
       requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(tokenInput, 'input') } } },
       responses: {
         '200': { description: 'Use as Authorization: Bearer <token>', content: { 'application/json': { schema: jsonSchema(tokenOutput, 'output') } } },
-        ...errorResponses('public', [
-          { status: 401, code: 'invalid-credentials', when: 'wrong email or password (never says which)' },
-          { status: 429, code: 'rate-limited', when: 'too many failures for this account or client; see Retry-After' },
-        ], [{ status: 400, code: 'invalid-request', when: 'missing fields' }]),
+        ...errorResponses(
+          'public',
+          [
+            { status: 401, code: 'invalid-credentials', when: 'wrong email or password (never says which)' },
+            { status: 429, code: 'rate-limited', when: 'too many failures for this account or client; see Retry-After' },
+          ],
+          [{ status: 400, code: 'invalid-request', when: 'missing fields' }],
+        ),
       },
     },
   };
@@ -114,11 +118,19 @@ export function buildOpenApi() {
     },
   };
   paths['/api/health'] = {
-    get: { tags: ['ops'], summary: '200 when web, worker, PostgreSQL and the read store are up, else 503', responses: { '200': { description: 'All up' }, '503': { description: 'Something is down' } } },
+    get: {
+      tags: ['ops'],
+      summary: '200 when web, worker, PostgreSQL and the read store are up, else 503',
+      responses: { '200': { description: 'All up' }, '503': { description: 'Something is down' } },
+    },
   };
   return {
     openapi: '3.1.0',
-    info: { title: 'Quadrant API', version: '0.1.0', description: 'Commands write PostgreSQL; queries read MongoDB read models. Errors are RFC 9457 problem+json with a stable `code`.' },
+    info: {
+      title: 'Quadrant API',
+      version: '0.1.0',
+      description: 'Commands write PostgreSQL; queries read MongoDB read models. Errors are RFC 9457 problem+json with a stable `code`.',
+    },
     paths,
     components: {
       securitySchemes: {

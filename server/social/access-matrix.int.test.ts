@@ -97,7 +97,10 @@ describe('social access matrix', () => {
   it('the stream answers a member with an event stream', async () => {
     const controller = new AbortController();
     const res = await streamFeed(
-      new NextRequest('http://localhost/api/queries/social/feed/stream', { headers: { authorization: `Bearer ${callers.member.token}` }, signal: controller.signal }),
+      new NextRequest('http://localhost/api/queries/social/feed/stream', {
+        headers: { authorization: `Bearer ${callers.member.token}` },
+        signal: controller.signal,
+      }),
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/event-stream');

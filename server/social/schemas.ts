@@ -53,7 +53,10 @@ export const feedPage = z.object({
 });
 
 const limit = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').default(20);
-const cursor = z.string().regex(/^\d{24}(\.\d{1,9})?$/, 'must be a cursor returned by an earlier page').optional();
+const cursor = z
+  .string()
+  .regex(/^\d{24}(\.\d{1,9})?$/, 'must be a cursor returned by an earlier page')
+  .optional();
 
 export const userPostsParams = z.object({ userId: uuid, limit, cursor });
 

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
-import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/identity/sign-in-form";
-import { safeCallbackUrl } from "@/components/shell/safe-callback-url";
-import { authOptions } from "@/server/auth/auth-options";
+import type { Metadata } from 'next';
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/identity/sign-in-form';
+import { safeCallbackUrl } from '@/components/shell/safe-callback-url';
+import { authOptions } from '@/server/auth/auth-options';
 
-export const metadata: Metadata = { title: "Sign in" };
+export const metadata: Metadata = { title: 'Sign in' };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
 

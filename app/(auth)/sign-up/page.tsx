@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
-import { SignUpForm } from "@/components/identity/sign-up-form";
+import type { Metadata } from 'next';
+import { SignUpForm } from '@/components/identity/sign-up-form';
 
-export const metadata: Metadata = { title: "Create an account" };
+export const metadata: Metadata = { title: 'Create an account' };
 
 export default function SignUpPage() {
   return (

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
-import { UpcomingEvents } from "@/components/events/upcoming-events";
-import { PageHeader } from "@/components/ui/page-header";
+import type { Metadata } from 'next';
+import { UpcomingEvents } from '@/components/events/upcoming-events';
+import { PageHeader } from '@/components/ui/page-header';
 
-export const metadata: Metadata = { title: "Upcoming events" };
+export const metadata: Metadata = { title: 'Upcoming events' };
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
@@ -11,7 +11,7 @@ export default async function EventsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Upcoming events" description="Find something to go to, and save your seat." />
-      <UpcomingEvents initialQuery={(Array.isArray(q) ? q[0] : q)?.trim() ?? ""} />
+      <UpcomingEvents initialQuery={(Array.isArray(q) ? q[0] : q)?.trim() ?? ''} />
     </>
   );
 }

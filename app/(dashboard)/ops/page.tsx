@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
-import { OpsStatusBoard } from "@/components/ops/ops-status-board";
-import { PageHeader } from "@/components/ui/page-header";
+import type { Metadata } from 'next';
+import { OpsStatusBoard } from '@/components/ops/ops-status-board';
+import { PageHeader } from '@/components/ui/page-header';
 
-export const metadata: Metadata = { title: "Operations" };
+export const metadata: Metadata = { title: 'Operations' };
 
 export default function OpsPage() {
   return (

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
-import { OrganizedEvents } from "@/components/events/organized-events";
-import { RoleGate } from "@/components/shell/role-gate";
-import { ButtonLink } from "@/components/ui/button-link";
-import { PageHeader } from "@/components/ui/page-header";
+import type { Metadata } from 'next';
+import { OrganizedEvents } from '@/components/events/organized-events';
+import { RoleGate } from '@/components/shell/role-gate';
+import { ButtonLink } from '@/components/ui/button-link';
+import { PageHeader } from '@/components/ui/page-header';
 
-export const metadata: Metadata = { title: "My events" };
+export const metadata: Metadata = { title: 'My events' };
 
 export default function OrganizerPage() {
   return (
@@ -12,7 +12,11 @@ export default function OrganizerPage() {
       <PageHeader
         title="My events"
         description="Events you organize, including past and deleted ones."
-        actions={<ButtonLink href="/events/new" variant="primary">New event</ButtonLink>}
+        actions={
+          <ButtonLink href="/events/new" variant="primary">
+            New event
+          </ButtonLink>
+        }
       />
       <RoleGate role="organizer" what="organize events">
         <OrganizedEvents />

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
-import { parseFeedFilters } from "@/components/social/parse-feed-filters";
-import { SocialFeed } from "@/components/social/social-feed";
-import { PageHeader } from "@/components/ui/page-header";
+import type { Metadata } from 'next';
+import { parseFeedFilters } from '@/components/social/parse-feed-filters';
+import { SocialFeed } from '@/components/social/social-feed';
+import { PageHeader } from '@/components/ui/page-header';
 
-export const metadata: Metadata = { title: "Feed" };
+export const metadata: Metadata = { title: 'Feed' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -97,7 +97,10 @@ describe('cancel-registration', () => {
 
     const startedId = await newEvent();
     await register(attendee, startedId);
-    await dbFor(pool()).update(events).set({ startsAt: new Date(Date.now() - 60_000) }).where(eq(events.id, startedId));
+    await dbFor(pool())
+      .update(events)
+      .set({ startsAt: new Date(Date.now() - 60_000) })
+      .where(eq(events.id, startedId));
     expectRefusal(await cancel(attendee, startedId), 409, 'event-past');
   });
 

@@ -25,7 +25,10 @@ async function newEvent(capacity = 5) {
 const register = (caller: Caller, eventId: string) => command(registerParticipant, caller, { eventId });
 const details = async (eventId: string) => (await query(getEventDetails, anonymous, { eventId })).body;
 const activeRows = (eventId: string) =>
-  dbFor(pool()).select().from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'registered')));
+  dbFor(pool())
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'registered')));
 
 describe('register-participant', () => {
   it('takes a seat: 201, one registration row, and the read models show it', async () => {
@@ -39,9 +42,7 @@ describe('register-participant', () => {
     await projectAll();
     expect(await details(eventId)).toMatchObject({ capacity: 5, registeredCount: 1, seatsLeft: 4, version: 2 });
     const mine = await query(listMyRegistrations, attendee);
-    expect(mine.body.items).toEqual([
-      { eventId, title, venue: 'Room 2', startsAt: inDays(8), status: 'registered', registeredAt: expect.any(String) },
-    ]);
+    expect(mine.body.items).toEqual([{ eventId, title, venue: 'Room 2', startsAt: inDays(8), status: 'registered', registeredAt: expect.any(String) }]);
     expect(Math.abs(Date.parse(mine.body.items[0].registeredAt) - Date.now())).toBeLessThan(60_000);
   });
 
@@ -71,7 +72,10 @@ describe('register-participant', () => {
   it('refuses an event that has started with event-past', async () => {
     const { eventId } = await newEvent();
     // The API cannot create a past event; time passes by moving the start in the write model.
-    await dbFor(pool()).update(events).set({ startsAt: new Date(Date.now() - 60_000) }).where(eq(events.id, eventId));
+    await dbFor(pool())
+      .update(events)
+      .set({ startsAt: new Date(Date.now() - 60_000) })
+      .where(eq(events.id, eventId));
     expectRefusal(await register(await newUser(), eventId), 409, 'event-past');
   });
 

@@ -20,7 +20,14 @@ beforeAll(async () => {
   [organizer, otherOrganizer] = await Promise.all([newUser(['organizer']), newUser(['organizer'])]);
 });
 
-const original = () => ({ title: `Update ${randomUUID()}`, description: 'First draft', venue: 'Old hall', startsAt: inDays(20), endsAt: inDays(20, 12), capacity: 5 });
+const original = () => ({
+  title: `Update ${randomUUID()}`,
+  description: 'First draft',
+  venue: 'Old hall',
+  startsAt: inDays(20),
+  endsAt: inDays(20, 12),
+  capacity: 5,
+});
 async function newEvent() {
   const input = original();
   const res = await command(createEvent, organizer, input);
@@ -56,7 +63,15 @@ describe('update-event', () => {
     expect((await update(eventId, { venue: 'Annex' })).status).toBe(200);
     expect((await update(eventId, { endsAt: null })).status).toBe(200);
     await projectAll();
-    expect(await details(eventId)).toMatchObject({ title: input.title, description: input.description, venue: 'Annex', startsAt: input.startsAt, endsAt: null, capacity: 5, version: 3 });
+    expect(await details(eventId)).toMatchObject({
+      title: input.title,
+      description: input.description,
+      venue: 'Annex',
+      startsAt: input.startsAt,
+      endsAt: null,
+      capacity: 5,
+      version: 3,
+    });
   });
 
   it('refuses a stale expectedVersion with version-conflict and writes nothing', async () => {

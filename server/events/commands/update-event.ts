@@ -26,7 +26,14 @@ export const updateEvent = defineCommand({
       ctx,
       {
         type: 'UpdateEvent',
-        data: { ...changes, startsAt: iso(startsAt) ?? undefined, endsAt: iso(endsAt), actorId: ctx.actor!.userId, expectedVersion, now: ctx.now.toISOString() },
+        data: {
+          ...changes,
+          startsAt: iso(startsAt) ?? undefined,
+          endsAt: iso(endsAt),
+          actorId: ctx.actor!.userId,
+          expectedVersion,
+          now: ctx.now.toISOString(),
+        },
       },
       { event },
     );

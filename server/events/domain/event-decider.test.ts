@@ -259,7 +259,13 @@ describe('event decider: purity', () => {
   });
 
   it('counts one version per event in evolve', () => {
-    const state = given(created(), registered('u-1', 'r-1', 1), registered('u-2', 'r-2', 2), { type: 'EventUpdated', data: { eventId: EVENT_ID, ...details, capacity: 3 } }, deleted);
+    const state = given(
+      created(),
+      registered('u-1', 'r-1', 1),
+      registered('u-2', 'r-2', 2),
+      { type: 'EventUpdated', data: { eventId: EVENT_ID, ...details, capacity: 3 } },
+      deleted,
+    );
     expect(state.event).toMatchObject({ version: 5, registeredCount: 2, capacity: 3, status: 'deleted' });
   });
 });

@@ -5,8 +5,7 @@ import type { StoredEvent } from '@/server/cqrs/types';
 import type { EventsDomainEvent } from '../domain/event-types';
 import { EVENT_DETAILS, monthOf, REGISTRATIONS, type EventDetailsDoc, type RegistrationDoc } from './read-model-docs';
 
-const searchText = (d: { title: string; venue: string; description: string }) =>
-  `${d.title}\n${d.venue}\n${d.description}`.toLowerCase();
+const searchText = (d: { title: string; venue: string; description: string }) => `${d.title}\n${d.venue}\n${d.description}`.toLowerCase();
 
 const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
 
@@ -39,7 +38,18 @@ export const eventCatalogProjector: Projector = {
     switch (event.type) {
       case 'EventCreated': {
         const { eventId, organizer, startsAt, endsAt, ...rest } = event.data;
-        const doc = { ...rest, organizer, organizerId: organizer.userId, startsAt: new Date(startsAt), month: monthOf(new Date(startsAt)), endsAt: toDate(endsAt), registeredCount: 0, status: 'scheduled' as const, search: searchText(rest), version };
+        const doc = {
+          ...rest,
+          organizer,
+          organizerId: organizer.userId,
+          startsAt: new Date(startsAt),
+          month: monthOf(new Date(startsAt)),
+          endsAt: toDate(endsAt),
+          registeredCount: 0,
+          status: 'scheduled' as const,
+          search: searchText(rest),
+          version,
+        };
         await details.updateOne(versionGuard(eventId, version), { $set: doc }, { upsert: true }).catch(ignoreReplay);
         return;
       }
@@ -57,7 +67,10 @@ export const eventCatalogProjector: Projector = {
       case 'EventDeleted': {
         const { eventId } = event.data;
         await details.updateOne(versionGuard(eventId, version), { $set: { status: 'deleted', version } });
-        await registrations.updateMany({ eventId, status: 'registered', eventVersion: { $lt: version } }, { $set: { status: 'event-deleted', eventVersion: version } });
+        await registrations.updateMany(
+          { eventId, status: 'registered', eventVersion: { $lt: version } },
+          { $set: { status: 'event-deleted', eventVersion: version } },
+        );
         await registrations.updateMany({ eventId, eventVersion: { $lt: version } }, { $set: { eventVersion: version } });
         return;
       }

@@ -41,7 +41,14 @@ describe('my registrations', () => {
       [middle.title, 'event-deleted'],
       [later.title, 'registered'],
     ]);
-    expect(res.body.items[0]).toEqual({ eventId: soon.eventId, title: soon.title, venue: '', startsAt: inDays(3), status: 'cancelled', registeredAt: expect.any(String) });
+    expect(res.body.items[0]).toEqual({
+      eventId: soon.eventId,
+      title: soon.title,
+      venue: '',
+      startsAt: inDays(3),
+      status: 'cancelled',
+      registeredAt: expect.any(String),
+    });
   });
 
   it('is empty for a user without registrations and 401 without a caller', async () => {

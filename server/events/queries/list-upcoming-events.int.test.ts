@@ -42,7 +42,8 @@ describe('upcoming events', () => {
     // three events at day 30 and two at day 31: the cursor must split ties correctly
     const days = [30, 30, 31, 29, 31, 30, 32];
     const created = [];
-    for (const [i, day] of days.entries()) created.push({ eventId: await newEvent({ title: `Paging ${word} #${i}`, startsAt: inDays(day) }), startsAt: inDays(day) });
+    for (const [i, day] of days.entries())
+      created.push({ eventId: await newEvent({ title: `Paging ${word} #${i}`, startsAt: inDays(day) }), startsAt: inDays(day) });
     await projectAll();
 
     const expected = [...created].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.eventId.localeCompare(b.eventId)).map((e) => e.eventId);

@@ -63,7 +63,13 @@ const allCommands: AnyCommand[] = [createPost, followUser, unfollowUser, likePos
 const userIdCommands: AnyCommand[] = [followUser, unfollowUser];
 const postIdCommands: AnyCommand[] = [likePost, unlikePost, commentOnPost];
 const validBody = (def: Case['def']): unknown =>
-  def === createPost ? { text: 'hi' } : userIdCommands.includes(def) ? { userId: other.actor!.userId } : def === commentOnPost ? { postId, text: 'hi' } : { postId };
+  def === createPost
+    ? { text: 'hi' }
+    : userIdCommands.includes(def)
+      ? { userId: other.actor!.userId }
+      : def === commentOnPost
+        ? { postId, text: 'hi' }
+        : { postId };
 const bad = (label: string, def: Case['def'], body: Case['body'], paths: string | string[], extra: Partial<Case> = {}): Case => ({
   label: `${def.name}: ${label}`,
   def,
@@ -85,7 +91,12 @@ const cases: Case[] = [
     bad('a string body', def, '"hello"', '(body)'),
     bad('wrong content-type', def, () => JSON.stringify(validBody(def)), 'Content-Type', { headers: { 'content-type': 'text/plain' } }),
     bad('a malformed Idempotency-Key', def, () => validBody(def), 'Idempotency-Key', { headers: { 'idempotency-key': 'has spaces' } }),
-    bad('an empty object', def, {}, def === createPost ? 'text' : def === commentOnPost ? ['postId', 'text'] : userIdCommands.includes(def) ? 'userId' : 'postId'),
+    bad(
+      'an empty object',
+      def,
+      {},
+      def === createPost ? 'text' : def === commentOnPost ? ['postId', 'text'] : userIdCommands.includes(def) ? 'userId' : 'postId',
+    ),
   ]),
 
   // create-post
@@ -130,7 +141,13 @@ const cases: Case[] = [
     bad('postId a number', def, { postId: 42, ...(def === commentOnPost ? { text: 'hi' } : {}) }, 'postId'),
     bad('postId null', def, { postId: null, ...(def === commentOnPost ? { text: 'hi' } : {}) }, 'postId'),
     bad('an unknown field', def, () => ({ ...(validBody(def) as object), userId: refused.actor!.userId }), 'userId'),
-    { label: `${def.name}: postId unknown`, def, body: { postId: randomUUID(), ...(def === commentOnPost ? { text: 'hi' } : {}) }, status: 404, code: 'not-found' },
+    {
+      label: `${def.name}: postId unknown`,
+      def,
+      body: { postId: randomUUID(), ...(def === commentOnPost ? { text: 'hi' } : {}) },
+      status: 404,
+      code: 'not-found',
+    },
   ]),
 
   // comment-on-post text

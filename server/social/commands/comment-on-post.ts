@@ -20,7 +20,8 @@ export const commentOnPost = defineCommand({
     const author = { userId: ctx.actor!.userId, name };
     const { events } = await decideForPost(ctx, { type: 'CommentOnPost', data: { commentId, author, text, now: ctx.now.toISOString() } }, { post });
     const [added] = events;
-    if (added.type === 'CommentAdded') await ctx.tx.insert(comments).values({ id: commentId, postId, authorId: author.userId, text: added.data.text, createdAt: ctx.now });
+    if (added.type === 'CommentAdded')
+      await ctx.tx.insert(comments).values({ id: commentId, postId, authorId: author.userId, text: added.data.text, createdAt: ctx.now });
     return { status: 201, body: { commentId } };
   },
 });

@@ -19,10 +19,14 @@ export const createPost = defineCommand({
     const member = (await lockMembers(ctx.tx, [userId])).get(userId)!;
     const postId = ctx.newId();
     const state = { member };
-    const [created] = memberDecider.decide({ type: 'CreatePost', data: { postId, text, tags: tags ?? [], now: ctx.now.toISOString() } }, state) as [PostCreated];
+    const [created] = memberDecider.decide({ type: 'CreatePost', data: { postId, text, tags: tags ?? [], now: ctx.now.toISOString() } }, state) as [
+      PostCreated,
+    ];
     await saveMember(ctx.tx, memberDecider.evolve(state, created).member);
     const { authorSeq, createdAt } = created.data;
-    await ctx.tx.insert(posts).values({ id: postId, authorId: userId, authorSeq, text: created.data.text, tags: created.data.tags, createdAt: new Date(createdAt), version: 0 });
+    await ctx.tx
+      .insert(posts)
+      .values({ id: postId, authorId: userId, authorSeq, text: created.data.text, tags: created.data.tags, createdAt: new Date(createdAt), version: 0 });
     await ctx.append(memberStreamId(userId), member.version, [created]);
     return { status: 201, body: { postId } };
   },

@@ -72,7 +72,8 @@ describe('likes', () => {
       expect(res.status).toBe(200);
       expect(res.body.post).toMatchObject({ postId, likeCount: 7, likedByMe: i >= 3 });
     }
-    for (const viewer of [author, stranger]) expect((await query(getPostDetails, viewer, { postId })).body.post).toMatchObject({ likeCount: 7, likedByMe: false });
+    for (const viewer of [author, stranger])
+      expect((await query(getPostDetails, viewer, { postId })).body.post).toMatchObject({ likeCount: 7, likedByMe: false });
     // the same counts in the author's own feed and on their timeline
     const feed = await query(getFeed, author, {});
     expect(feed.body.items.find((i: { postId: string }) => i.postId === postId)).toMatchObject({ likeCount: 7, likedByMe: false });
@@ -94,7 +95,7 @@ describe('likes', () => {
     ]);
   });
 
-  it('replaying a post\'s events through the projector (a redelivered batch) changes no count and duplicates nothing', async () => {
+  it("replaying a post's events through the projector (a redelivered batch) changes no count and duplicates nothing", async () => {
     const [author, fan] = await Promise.all([newUser(), newUser()]);
     expect((await command(followUser, fan, { userId: author.actor!.userId })).status).toBe(200);
     const postId = await newPost(author);
@@ -123,7 +124,11 @@ describe('likes', () => {
 
 describe('comments', () => {
   it('are listed oldest first with their authors, trimmed, and counted on the post', async () => {
-    const [author, c1, c2] = await Promise.all([newUser(['attendee'], 'Post Author'), newUser(['attendee'], 'First Commenter'), newUser(['attendee'], 'Second Commenter')]);
+    const [author, c1, c2] = await Promise.all([
+      newUser(['attendee'], 'Post Author'),
+      newUser(['attendee'], 'First Commenter'),
+      newUser(['attendee'], 'Second Commenter'),
+    ]);
     const postId = await newPost(author);
     const texts: [Caller, string][] = [
       [c1, '  first!  '],
@@ -145,7 +150,9 @@ describe('comments', () => {
     await projectAll();
     const res = await query(getPostDetails, c2, { postId });
     expect(res.body.post).toMatchObject({ postId, commentCount: 4, likeCount: 0 });
-    expect(res.body.comments.map((c: { commentId: string; text: string; author: { userId: string; name: string } }) => [c.commentId, c.text, c.author.name])).toEqual([
+    expect(
+      res.body.comments.map((c: { commentId: string; text: string; author: { userId: string; name: string } }) => [c.commentId, c.text, c.author.name]),
+    ).toEqual([
       [ids[0], 'first!', 'First Commenter'],
       [ids[1], 'second', 'Second Commenter'],
       [ids[2], 'third, by the first again', 'First Commenter'],
@@ -181,10 +188,13 @@ describe('comments', () => {
 });
 
 describe('Idempotency-Key on create-post', () => {
-  const postsBy = async (userId: string) =>
-    (await db().execute<{ id: string }>(sql`SELECT id FROM posts WHERE author_id = ${userId}`)).rows.map((r) => r.id);
+  const postsBy = async (userId: string) => (await db().execute<{ id: string }>(sql`SELECT id FROM posts WHERE author_id = ${userId}`)).rows.map((r) => r.id);
   const createdEvents = async (userId: string) =>
-    (await db().execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM domain_events WHERE type = 'PostCreated' AND stream_id = ${`social-member-${userId}`}`)).rows[0].n;
+    (
+      await db().execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM domain_events WHERE type = 'PostCreated' AND stream_id = ${`social-member-${userId}`}`,
+      )
+    ).rows[0].n;
 
   it('a replay returns the same postId and writes one post', async () => {
     const author = await newUser();

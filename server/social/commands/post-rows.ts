@@ -13,7 +13,10 @@ export async function lockPost(tx: Db, postId: string) {
 }
 
 export async function hasLiked(tx: Db, postId: string, userId: string): Promise<boolean> {
-  const [row] = await tx.select({ postId: likes.postId }).from(likes).where(and(eq(likes.postId, postId), eq(likes.userId, userId)));
+  const [row] = await tx
+    .select({ postId: likes.postId })
+    .from(likes)
+    .where(and(eq(likes.postId, postId), eq(likes.userId, userId)));
   return Boolean(row);
 }
 

@@ -102,7 +102,18 @@ describe('member decider: posts', () => {
 describe('member decider: follows', () => {
   it('follows someone not followed: both counts move by one, the time comes from the command', () => {
     expect(decide(follow(BOB), state(ALICE, false))).toEqual([
-      { type: 'UserFollowed', data: { followerId: 'u-alice', followeeId: 'u-bob', followerCount: 8, followingCount: 1, followerCountsVersion: 1, followeeCountsVersion: 10, followedAt: NOW } },
+      {
+        type: 'UserFollowed',
+        data: {
+          followerId: 'u-alice',
+          followeeId: 'u-bob',
+          followerCount: 8,
+          followingCount: 1,
+          followerCountsVersion: 1,
+          followeeCountsVersion: 10,
+          followedAt: NOW,
+        },
+      },
     ]);
   });
 
@@ -117,7 +128,10 @@ describe('member decider: follows', () => {
 
   it('unfollows someone followed: both counts move down by one', () => {
     expect(decide(unfollow(BOB), state({ ...ALICE, followingCount: 3 }, true))).toEqual([
-      { type: 'UserUnfollowed', data: { followerId: 'u-alice', followeeId: 'u-bob', followerCount: 6, followingCount: 2, followerCountsVersion: 1, followeeCountsVersion: 10 } },
+      {
+        type: 'UserUnfollowed',
+        data: { followerId: 'u-alice', followeeId: 'u-bob', followerCount: 6, followingCount: 2, followerCountsVersion: 1, followeeCountsVersion: 10 },
+      },
     ]);
   });
 
@@ -171,7 +185,15 @@ describe('member decider: evolve', () => {
   it('UserFollowed sets the following count from the event and marks the edge', () => {
     const e: MemberEvent = {
       type: 'UserFollowed',
-      data: { followerId: 'u-bob', followeeId: 'u-x', followerCount: 99, followingCount: 3, followerCountsVersion: 10, followeeCountsVersion: 40, followedAt: NOW },
+      data: {
+        followerId: 'u-bob',
+        followeeId: 'u-x',
+        followerCount: 99,
+        followingCount: 3,
+        followerCountsVersion: 10,
+        followeeCountsVersion: 40,
+        followedAt: NOW,
+      },
     };
     // the followee's follower count travels in the event: the acting member's own follower count stays
     expect(evolve(state(BOB, false), e)).toEqual({ member: { ...BOB, followingCount: 3, countsVersion: 10, version: 12 }, following: true });

@@ -17,7 +17,15 @@ export type PostCreated = DomainEvent<
 >;
 export type UserFollowed = DomainEvent<
   'UserFollowed',
-  { followerId: string; followeeId: string; followerCount: number; followingCount: number; followerCountsVersion: number; followeeCountsVersion: number; followedAt: string }
+  {
+    followerId: string;
+    followeeId: string;
+    followerCount: number;
+    followingCount: number;
+    followerCountsVersion: number;
+    followeeCountsVersion: number;
+    followedAt: string;
+  }
 >;
 export type UserUnfollowed = DomainEvent<
   'UserUnfollowed',

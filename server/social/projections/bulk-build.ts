@@ -128,14 +128,36 @@ export async function bulkBuildSocial(pool: pg.Pool, db: ReadDb, opts: BulkBuild
               const { userId, name } = event.data;
               const nameLower = name.toLowerCase();
               const m = member(userId);
-              m.profile = { ...(m.profile ?? { _id: userId, postCount: 0, followerCount: 0, followingCount: 0, mode: 'push' }), name, nameLower, initial: nameLower.charAt(0) };
+              m.profile = {
+                ...(m.profile ?? { _id: userId, postCount: 0, followerCount: 0, followingCount: 0, mode: 'push' }),
+                name,
+                nameLower,
+                initial: nameLower.charAt(0),
+              };
               break;
             }
             case 'PostCreated': {
               const { postId, author, authorSeq, text, tags, createdAt, postCount } = event.data;
-              const entry: FeedEntry = { key: entryKey(event.transactionId, event.position), postId, authorId: author.userId, createdAt: new Date(createdAt), tags };
+              const entry: FeedEntry = {
+                key: entryKey(event.transactionId, event.position),
+                postId,
+                authorId: author.userId,
+                createdAt: new Date(createdAt),
+                tags,
+              };
               const earlier = posts.get(postId);
-              posts.set(postId, { likeCount: 0, commentCount: 0, version: 0, ...earlier, _id: postId, key: entry.key, author, text, tags, createdAt: entry.createdAt });
+              posts.set(postId, {
+                likeCount: 0,
+                commentCount: 0,
+                version: 0,
+                ...earlier,
+                _id: postId,
+                key: entry.key,
+                author,
+                text,
+                tags,
+                createdAt: entry.createdAt,
+              });
               const bucket = Math.floor((authorSeq - 1) / TIMELINE_BUCKET);
               const timelineId = `${author.userId}:${bucket}`;
               const timeline = timelines.get(timelineId) ?? { _id: timelineId, authorId: author.userId, bucket, items: [] };
@@ -176,7 +198,14 @@ export async function bulkBuildSocial(pool: pg.Pool, db: ReadDb, opts: BulkBuild
             }
             case 'CommentAdded': {
               const { postId, commentId, author, text, createdAt, commentCount } = event.data;
-              comments.set(commentId, { _id: commentId, key: entryKey(event.transactionId, event.position), postId, author, text, createdAt: new Date(createdAt) });
+              comments.set(commentId, {
+                _id: commentId,
+                key: entryKey(event.transactionId, event.position),
+                postId,
+                author,
+                text,
+                createdAt: new Date(createdAt),
+              });
               const post = posts.get(postId);
               if (post && post.version < event.streamVersion) posts.set(postId, { ...post, commentCount, version: event.streamVersion });
               break;
@@ -197,7 +226,10 @@ export async function bulkBuildSocial(pool: pg.Pool, db: ReadDb, opts: BulkBuild
           generations[name] = reuse[name]!;
           continue;
         }
-        const taken = existing.map((c) => new RegExp(`^${name}_v(\\d+)$`).exec(c)).filter(Boolean).map((m) => Number(m![1]));
+        const taken = existing
+          .map((c) => new RegExp(`^${name}_v(\\d+)$`).exec(c))
+          .filter(Boolean)
+          .map((m) => Number(m![1]));
         generations[name] = Math.max(live[name], ...taken) + 1;
       }
       const documents: Record<string, number> = Object.fromEntries(logicals.map((n) => [n, 0]));
@@ -225,7 +257,8 @@ export async function bulkBuildSocial(pool: pg.Pool, db: ReadDb, opts: BulkBuild
       await write(
         FOLLOWS,
         (function* () {
-          for (const [followerId, m] of members) for (const followeeId of m.following) yield { _id: `${followerId}:${followeeId}`, followerId, followeeId } satisfies FollowDoc;
+          for (const [followerId, m] of members)
+            for (const followeeId of m.following) yield { _id: `${followerId}:${followeeId}`, followerId, followeeId } satisfies FollowDoc;
         })(),
       );
       await write(LIKES, likes.values());
@@ -286,7 +319,11 @@ export async function bulkBuildSocial(pool: pg.Pool, db: ReadDb, opts: BulkBuild
         await flush();
       } else {
         // Pull reads no feed documents: empty generations, so a later strategy change is a rebuild.
-        for (const name of [FEED_HEADS, FEED_PAGES]) await db.collection(physicalName(name, generations[name])).drop().catch(() => {});
+        for (const name of [FEED_HEADS, FEED_PAGES])
+          await db
+            .collection(physicalName(name, generations[name]))
+            .drop()
+            .catch(() => {});
       }
       log(`wrote ${JSON.stringify(documents)} in ${writeMs} ms (feeds laid out in ${feedMs} ms)`);
 
@@ -319,7 +356,11 @@ export async function bulkBuildSocial(pool: pg.Pool, db: ReadDb, opts: BulkBuild
 
 /** `$addToSet` equality: the same entry twice (a replayed event) is stored once. */
 const sameEntry = (a: FeedEntry, b: FeedEntry) =>
-  a.key === b.key && a.postId === b.postId && a.authorId === b.authorId && a.createdAt.getTime() === b.createdAt.getTime() && a.tags.join('\n') === b.tags.join('\n');
+  a.key === b.key &&
+  a.postId === b.postId &&
+  a.authorId === b.authorId &&
+  a.createdAt.getTime() === b.createdAt.getTime() &&
+  a.tags.join('\n') === b.tags.join('\n');
 
 /** The newest `n` entries of several newest-first lists, one per post. */
 export function topEntries(lists: FeedEntry[][], n: number): FeedEntry[] {
@@ -362,4 +403,3 @@ function approxSize(doc: Document): number {
   const items = (doc as { items?: unknown[] }).items;
   return 200 + (Array.isArray(items) ? items.length * 160 : 0) + (Array.isArray((doc as ProfileDoc).recent) ? (doc as ProfileDoc).recent!.length * 160 : 0);
 }
-

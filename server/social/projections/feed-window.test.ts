@@ -27,7 +27,12 @@ function prng(seed: number) {
 
 describe('entryKey', () => {
   it('is 24 digits that KEY_PATTERN accepts', () => {
-    for (const [tx, pos] of [[0, 0], [1, 1], [123_456_789_012, 999_999_999_999], [42, 7]]) {
+    for (const [tx, pos] of [
+      [0, 0],
+      [1, 1],
+      [123_456_789_012, 999_999_999_999],
+      [42, 7],
+    ]) {
       const key = entryKey(tx, pos);
       expect(key).toHaveLength(24);
       expect(key).toMatch(KEY_PATTERN);

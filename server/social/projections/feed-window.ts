@@ -13,8 +13,7 @@ export const TIMELINE_BUCKET = 50;
 export const RECENT_POSTS = 20;
 
 /** The log order as a string that sorts like (transaction id, position). */
-export const entryKey = (transactionId: number, position: number) =>
-  `${String(transactionId).padStart(12, '0')}${String(position).padStart(12, '0')}`;
+export const entryKey = (transactionId: number, position: number) => `${String(transactionId).padStart(12, '0')}${String(position).padStart(12, '0')}`;
 
 export const KEY_PATTERN = /^\d{24}$/;
 

@@ -1,7 +1,17 @@
 import type { ProjectionStore } from '@/server/cqrs/projector';
 import { chunkWindow, newestFirst, PAGE_SIZE, rewindow, rollHead, TIMELINE_BUCKET, WINDOW_ENTRIES, WINDOW_PAGES, type WindowChange } from './feed-window';
 import { forEachConcurrent } from './for-each-concurrent';
-import { FEED_HEADS, FEED_PAGES, TIMELINES, asHead, type FeedEntry, type FeedHeadDoc, type FeedPageDoc, type ProfileDoc, type TimelineDoc } from './read-model-docs';
+import {
+  FEED_HEADS,
+  FEED_PAGES,
+  TIMELINES,
+  asHead,
+  type FeedEntry,
+  type FeedHeadDoc,
+  type FeedPageDoc,
+  type ProfileDoc,
+  type TimelineDoc,
+} from './read-model-docs';
 
 /** FerretDB spends ~1 ms of CPU per write; 8 in flight keep both cores busy without queueing. */
 const FAN_OUT_CONCURRENCY = 8;
@@ -14,11 +24,7 @@ const FAN_OUT_CONCURRENCY = 8;
 export async function fanOut(store: ProjectionStore, entry: FeedEntry, owners: string[]): Promise<void> {
   const heads = store.collection<FeedHeadDoc>(FEED_HEADS);
   await forEachConcurrent(owners, FAN_OUT_CONCURRENCY, async (owner) => {
-    const head = await heads.findOneAndUpdate(
-      { _id: owner },
-      { $addToSet: { items: entry } },
-      { upsert: true, returnDocument: 'after' },
-    );
+    const head = await heads.findOneAndUpdate({ _id: owner }, { $addToSet: { items: entry } }, { upsert: true, returnDocument: 'after' });
     if (head && head.items.length > 2 * PAGE_SIZE) await rollHeadOf(store, asHead(owner, head));
   });
 }
@@ -85,7 +91,5 @@ export async function postsToBackfill(store: ProjectionStore, followee: ProfileD
 /** Marks `author` as merged at read time in each owner's feed. */
 export async function addPulledAuthor(store: ProjectionStore, author: string, owners: string[]): Promise<void> {
   const heads = store.collection<FeedHeadDoc>(FEED_HEADS);
-  await forEachConcurrent(owners, FAN_OUT_CONCURRENCY, (owner) =>
-    heads.updateOne({ _id: owner }, { $addToSet: { pulled: author } }, { upsert: true }),
-  );
+  await forEachConcurrent(owners, FAN_OUT_CONCURRENCY, (owner) => heads.updateOne({ _id: owner }, { $addToSet: { pulled: author } }, { upsert: true }));
 }

@@ -26,9 +26,13 @@ import {
   type TimelineDoc,
 } from './read-model-docs';
 
-
 const followersOf = async (store: ProjectionStore, userId: string) =>
-  (await store.collection<FollowDoc>(FOLLOWS).find({ followeeId: userId }, { projection: { followerId: 1 } }).toArray()).map((f) => f.followerId);
+  (
+    await store
+      .collection<FollowDoc>(FOLLOWS)
+      .find({ followeeId: userId }, { projection: { followerId: 1 } })
+      .toArray()
+  ).map((f) => f.followerId);
 
 /** Each count is set only by a newer revision of its member's counts (see social-events.ts). */
 async function setCounts(store: ProjectionStore, d: (UserFollowed | UserUnfollowed)['data']) {
@@ -81,7 +85,13 @@ export function socialProjector(strategy = env.SOCIAL_FEED_STRATEGY, threshold =
         }
         case 'PostCreated': {
           const { postId, author, authorSeq, text, tags, createdAt, postCount } = event.data;
-          const entry: FeedEntry = { key: entryKey(event.transactionId, event.position), postId, authorId: author.userId, createdAt: new Date(createdAt), tags };
+          const entry: FeedEntry = {
+            key: entryKey(event.transactionId, event.position),
+            postId,
+            authorId: author.userId,
+            createdAt: new Date(createdAt),
+            tags,
+          };
           await posts.updateOne(
             { _id: postId },
             { $set: { key: entry.key, author, text, tags, createdAt: entry.createdAt }, $setOnInsert: { likeCount: 0, commentCount: 0, version: 0 } },

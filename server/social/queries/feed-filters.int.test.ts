@@ -236,7 +236,12 @@ describe('a user’s posts and profile', () => {
 
     const first = await query(getUserPosts, viewer, { userId: author.actor!.userId, limit: '3' });
     expect(first.body.items.map((i: { text: string }) => i.text)).toEqual([`numbered ${total - 1}`, `numbered ${total - 2}`, `numbered ${total - 3}`]);
-    expect(first.body.items[0]).toMatchObject({ author: { userId: author.actor!.userId, name: 'Prolific Author' }, likeCount: 0, commentCount: 0, likedByMe: false });
+    expect(first.body.items[0]).toMatchObject({
+      author: { userId: author.actor!.userId, name: 'Prolific Author' },
+      likeCount: 0,
+      commentCount: 0,
+      likedByMe: false,
+    });
 
     const asViewer = await query(getProfile, viewer, { userId: author.actor!.userId });
     expect(asViewer.body).toEqual({
@@ -260,7 +265,12 @@ describe('a user’s posts and profile', () => {
     await command(unfollowUser, a, { userId: b.actor!.userId });
     await command(unfollowUser, a, { userId: b.actor!.userId });
     await projectAll();
-    expect((await query(getProfile, a, { userId: b.actor!.userId })).body).toMatchObject({ postCount: 0, followerCount: 0, followingCount: 0, followedByMe: false });
+    expect((await query(getProfile, a, { userId: b.actor!.userId })).body).toMatchObject({
+      postCount: 0,
+      followerCount: 0,
+      followingCount: 0,
+      followedByMe: false,
+    });
     expect((await query(getProfile, b, { userId: a.actor!.userId })).body).toMatchObject({ followerCount: 0, followingCount: 0 });
     const empty = await query(getUserPosts, a, { userId: b.actor!.userId });
     expect(empty.body).toMatchObject({ items: [], nextCursor: null });

@@ -21,10 +21,12 @@ export const getFeed = defineQuery({
     const me = actor!.userId;
     const loader = postLoader(db, me);
     const needle = q?.toLowerCase();
-    const keep = needle ? async (entries: Parameters<typeof loader.load>[0]) => {
-      const texts = new Map((await loader.load(entries)).map((p) => [p._id, p.text.toLowerCase()]));
-      return entries.filter((e) => texts.get(e.postId)?.includes(needle));
-    } : undefined;
+    const keep = needle
+      ? async (entries: Parameters<typeof loader.load>[0]) => {
+          const texts = new Map((await loader.load(entries)).map((p) => [p._id, p.text.toLowerCase()]));
+          return entries.filter((e) => texts.get(e.postId)?.includes(needle));
+        }
+      : undefined;
     const read = await readFeed(
       db,
       me,

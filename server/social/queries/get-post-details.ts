@@ -18,7 +18,9 @@ export const getPostDetails = defineQuery({
   async handle({ postId }, { db, actor }) {
     const doc = await (await readModel<PostDoc>(db, POSTS)).findOne({ _id: postId });
     if (!doc) throw notFound('Post');
-    const [post] = await postLoader(db, actor?.userId ?? null).items([{ key: doc.key, postId, authorId: doc.author.userId, createdAt: doc.createdAt, tags: doc.tags }]);
+    const [post] = await postLoader(db, actor?.userId ?? null).items([
+      { key: doc.key, postId, authorId: doc.author.userId, createdAt: doc.createdAt, tags: doc.tags },
+    ]);
     const comments = await (await readModel<CommentDoc>(db, COMMENTS)).find({ postId }).toArray();
     comments.sort((a, b) => (a.key < b.key ? -1 : 1));
     return { post, comments: comments.map((c) => ({ commentId: c._id, author: c.author, text: c.text, createdAt: c.createdAt.toISOString() })) };

@@ -106,21 +106,23 @@ export async function readFeed(
       const atOrBelowFloor = (key: string) => key <= head.floor && below(key);
       sources.push({
         ceiling: head.floor,
-        ...chunkedSource([], async () => {
-          if (deep) return null;
-          deep = await authorSources(await followees(), atOrBelowFloor);
-          const entries: FeedEntry[] = [];
-          await mergeSources(deep, async (e) => entries.push(e) < 200);
-          return entries;
-        }, atOrBelowFloor),
+        ...chunkedSource(
+          [],
+          async () => {
+            if (deep) return null;
+            deep = await authorSources(await followees(), atOrBelowFloor);
+            const entries: FeedEntry[] = [];
+            await mergeSources(deep, async (e) => entries.push(e) < 200);
+            return entries;
+          },
+          atOrBelowFloor,
+        ),
       });
     }
   }
 
   const matchesEntry = (e: FeedEntry) =>
-    (!filter.author || e.authorId === filter.author) &&
-    (!filter.tag || e.tags.includes(filter.tag)) &&
-    (!filter.until || e.createdAt <= filter.until);
+    (!filter.author || e.authorId === filter.author) && (!filter.tag || e.tags.includes(filter.tag)) && (!filter.until || e.createdAt <= filter.until);
   const result: FeedEntry[] = [];
   let batch: FeedEntry[] = [];
   let last: FeedEntry | null = null;

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
-import { EventDetailsPanel } from "@/components/events/event-details-panel";
+import type { Metadata } from 'next';
+import { EventDetailsPanel } from '@/components/events/event-details-panel';
 
-export const metadata: Metadata = { title: "Event" };
+export const metadata: Metadata = { title: 'Event' };
 
 type Props = { params: Promise<{ eventId: string }> };
 

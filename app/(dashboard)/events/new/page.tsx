@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
-import { NewEventForm } from "@/components/events/new-event-form";
-import { RoleGate } from "@/components/shell/role-gate";
-import { PageHeader } from "@/components/ui/page-header";
+import type { Metadata } from 'next';
+import { NewEventForm } from '@/components/events/new-event-form';
+import { RoleGate } from '@/components/shell/role-gate';
+import { PageHeader } from '@/components/ui/page-header';
 
-export const metadata: Metadata = { title: "New event" };
+export const metadata: Metadata = { title: 'New event' };
 
 export default function NewEventPage() {
   return (

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
-import { MyRegistrationsList } from "@/components/events/my-registrations-list";
-import { PageHeader } from "@/components/ui/page-header";
+import type { Metadata } from 'next';
+import { MyRegistrationsList } from '@/components/events/my-registrations-list';
+import { PageHeader } from '@/components/ui/page-header';
 
-export const metadata: Metadata = { title: "My registrations" };
+export const metadata: Metadata = { title: 'My registrations' };
 
 export default function MyRegistrationsPage() {
   return (

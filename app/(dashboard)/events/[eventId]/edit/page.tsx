@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
-import { EditEventForm } from "@/components/events/edit-event-form";
-import { PageHeader } from "@/components/ui/page-header";
+import type { Metadata } from 'next';
+import { EditEventForm } from '@/components/events/edit-event-form';
+import { PageHeader } from '@/components/ui/page-header';
 
-export const metadata: Metadata = { title: "Edit event" };
+export const metadata: Metadata = { title: 'Edit event' };
 
 type Props = { params: Promise<{ eventId: string }> };
 

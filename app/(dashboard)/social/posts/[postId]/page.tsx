@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
-import { PostDetailsPanel } from "@/components/social/post-details-panel";
+import type { Metadata } from 'next';
+import { PostDetailsPanel } from '@/components/social/post-details-panel';
 
-export const metadata: Metadata = { title: "Post" };
+export const metadata: Metadata = { title: 'Post' };
 
 type Props = { params: Promise<{ postId: string }> };
 

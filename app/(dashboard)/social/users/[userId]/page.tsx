@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
-import { ProfilePanel } from "@/components/social/profile-panel";
+import type { Metadata } from 'next';
+import { ProfilePanel } from '@/components/social/profile-panel';
 
-export const metadata: Metadata = { title: "Profile" };
+export const metadata: Metadata = { title: 'Profile' };
 
 type Props = { params: Promise<{ userId: string }> };
 
