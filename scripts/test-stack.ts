@@ -5,15 +5,15 @@
  *   npm run test:stack            # prints the two URLs, then waits
  *   DATABASE_URL=... MONGODB_URL=... npx vitest run --project int server/events
  *
- * TEST_PG_PORT / TEST_MONGO_PORT move the ports (defaults 54349 / 27049, apart from `make test`'s).
+ * TEST_PG_PORT / TEST_MONGO_PORT move the ports (defaults 54369 / 27069, apart from `make test`'s).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { appEnv, npmRun } from './stack/app';
 import { consoleLog } from './stack/processes';
 import { startInfra } from './stack/start-infra';
 
-const pgPort = Number(process.env.TEST_PG_PORT ?? 54349);
-const mongoPort = Number(process.env.TEST_MONGO_PORT ?? 27049);
+const pgPort = Number(process.env.TEST_PG_PORT ?? 54369);
+const mongoPort = Number(process.env.TEST_MONGO_PORT ?? 27069);
 const say = (line: string) => consoleLog(line.startsWith('[') ? line : `[test-stack] ${line}`);
 
 const dataDir = mkdtempSync('/var/tmp/quadrant-test-stack-');
