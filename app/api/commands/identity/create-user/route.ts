@@ -1,5 +1,5 @@
 import { commandRoute } from '@/server/http/command-route';
 import { createUser } from '@/server/identity/commands/create-user';
 
-// CreateUser: open sign-up.
+// CreateUser: anyone signs up, as an attendee; an email already taken, in any letter case, is refused.
 export const POST = commandRoute(createUser);

@@ -1,5 +1,5 @@
 import { commandRoute } from '@/server/http/command-route';
 import { followUser } from '@/server/social/commands/follow-user';
 
-// FollowUser.
+// FollowUser: a signed-in member follows another user, never themselves; following twice changes nothing.
 export const POST = commandRoute(followUser);

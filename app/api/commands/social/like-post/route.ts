@@ -1,5 +1,5 @@
 import { commandRoute } from '@/server/http/command-route';
 import { likePost } from '@/server/social/commands/like-post';
 
-// LikePost.
+// LikePost: a signed-in member likes a post at most once; liking it again changes nothing.
 export const POST = commandRoute(likePost);
