@@ -22,13 +22,44 @@ export class AppError extends Error {
   }
 }
 
-/** A business rule refused the command: always a 409 with the rule's code. */
-export class DomainError extends AppError {
-  constructor(code: string, message: string) {
-    super('conflict', code, message);
+/** A rule refused the command, with a code from its context's closed catalog (see `defineErrors`). */
+export class DomainError<Code extends string = string> extends AppError {
+  constructor(
+    readonly code: Code,
+    message: string,
+    kind: 'not-found' | 'forbidden' | 'conflict' = 'conflict',
+  ) {
+    super(kind, code, message);
     this.name = 'DomainError';
   }
 }
+
+/** How a refusal is answered: 404 (no such thing), 403 (not yours), 409 (a rule said no). */
+export interface RefusalSpec {
+  status: 403 | 404 | 409;
+  /** When the code is raised, for the API document. */
+  when: string;
+}
+
+const KIND = { 403: 'forbidden', 404: 'not-found', 409: 'conflict' } as const;
+
+/**
+ * A context's closed list of refusal codes (`<ctx>/domain/errors.ts`). Domain code can only raise
+ * a code listed here, and the API document is built from the same list, so the two cannot drift.
+ */
+export function defineErrors<const Catalog extends Record<string, RefusalSpec>>(catalog: Catalog) {
+  type Code = keyof Catalog & string;
+  return {
+    catalog,
+    /** The error a rule throws. */
+    refuse: (code: Code, message: string) => new DomainError<Code>(code, message, KIND[catalog[code].status]),
+    /** The documented answers for these codes (a command's `errors`). */
+    docs: (codes: readonly Code[]) => [...new Set(codes)].map((code) => ({ code, ...catalog[code] })),
+  };
+}
+
+/** The codes of a catalog made by `defineErrors`. */
+export type ErrorCodeOf<E extends { catalog: object }> = keyof E['catalog'] & string;
 
 export const notFound = (what: string) => new AppError('not-found', 'not-found', `${what} was not found`);
 export const forbidden = (why: string) => new AppError('forbidden', 'forbidden', why);

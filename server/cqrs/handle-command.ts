@@ -3,15 +3,20 @@ import { and, eq } from 'drizzle-orm';
 import { dbFor, idempotencyKeys, pool, type Db } from '@/db/client';
 import { senderBoss } from '@/server/jobs/boss';
 import { eventsChannel, queues } from '@/server/jobs/queues';
+import { type Clock, systemClock } from './clock';
 import { encodeToken, type LogPosition } from './consistency-token';
 import { AppError } from './errors';
 import { appendToStream } from './event-store';
 import type { Actor, DomainEvent } from './types';
 
-/** What a command handler gets: the transaction, the caller, the clock and ids, and the event log. */
-export interface CommandContext {
+/**
+ * What a command handler gets: the transaction, the caller (an `Actor` unless the command is
+ * public), the command's time and id source, and the event log.
+ */
+export interface CommandContext<A extends Actor | null = Actor | null> {
   tx: Db;
-  actor: Actor | null;
+  actor: A;
+  /** One instant for the whole command: every row and event it writes carries the same time. */
   now: Date;
   newId: () => string;
   /** Appends events to `streamId` after `fromVersion`, in this command's transaction. */
@@ -23,13 +28,15 @@ export interface CommandOutcome<Body> {
   body: Body;
 }
 
-export interface CommandRequest<Input, Body> {
+export interface CommandRequest<Input, Body, A extends Actor | null = Actor | null> {
   command: string;
   input: Input;
-  actor: Actor | null;
+  actor: A;
   idempotencyKey: string | null;
   correlationId?: string;
-  handler: (input: Input, ctx: CommandContext) => Promise<CommandOutcome<Body>>;
+  /** Default: the system's clock and random UUIDs. */
+  clock?: Clock;
+  handler: (input: Input, ctx: CommandContext<A>) => Promise<CommandOutcome<Body>>;
 }
 
 export interface CommandResponse<Body> extends CommandOutcome<Body & { consistencyToken: string | null }> {
@@ -49,7 +56,7 @@ const RETRYABLE = new Set(['40001', '40P01']);
  * Requests with the same Idempotency-Key are serialized by a transaction-scoped advisory lock (it
  * takes no transaction id), so a retry sent while the first attempt runs waits for its answer.
  */
-export async function handleCommand<Input, Body>(req: CommandRequest<Input, Body>): Promise<CommandResponse<Body>> {
+export async function handleCommand<Input, Body, A extends Actor | null>(req: CommandRequest<Input, Body, A>): Promise<CommandResponse<Body>> {
   const scope = `${req.actor?.userId ?? 'anonymous'}:${req.command}`;
   const requestHash = hashOf(req.input);
   for (let attempt = 1; ; attempt++) {
@@ -63,11 +70,12 @@ export async function handleCommand<Input, Body>(req: CommandRequest<Input, Body
   }
 }
 
-async function runOnce<Input, Body>(req: CommandRequest<Input, Body>, scope: string, requestHash: string) {
+async function runOnce<Input, Body, A extends Actor | null>(req: CommandRequest<Input, Body, A>, scope: string, requestHash: string) {
   const client = await pool().connect();
   const tx = dbFor(client);
   const correlationId = req.correlationId ?? randomUUID();
-  const now = new Date();
+  const clock = req.clock ?? systemClock;
+  const now = clock.now();
   let last: LogPosition | null = null;
   try {
     await client.query('BEGIN');
@@ -79,11 +87,11 @@ async function runOnce<Input, Body>(req: CommandRequest<Input, Body>, scope: str
         return earlier as CommandResponse<Body>;
       }
     }
-    const ctx: CommandContext = {
+    const ctx: CommandContext<A> = {
       tx,
       actor: req.actor,
       now,
-      newId: randomUUID,
+      newId: clock.newId,
       append: async (streamId, fromVersion, events) => {
         const metadata = { actorId: req.actor?.userId ?? null, correlationId, command: req.command, idempotencyKey: req.idempotencyKey };
         const written = await appendToStream(tx, streamId, fromVersion, events, metadata, now);

@@ -1,20 +1,20 @@
 import { z } from 'zod';
+import { consistencyToken, cursor, id, isoDateTime, limit, text } from '@/server/shared/contract';
+import { MAX_CAPACITY, MAX_DESCRIPTION, MAX_TITLE, MAX_VENUE } from './domain/limits';
 
 /** HTTP contracts of the events context: they validate requests and generate the OpenAPI document. */
-const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2030-05-01T18:00:00Z' });
-const eventId = z.uuid({ message: 'must be a UUID' });
-const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const description = z.string().max(5000, 'must be at most 5000 characters');
-const venue = z.string().trim().max(200, 'must be at most 200 characters');
-const capacity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100000');
-const consistencyToken = z.string().nullable().describe('Send as X-Consistency-Token to read your own write');
+const eventId = id();
+const title = text(MAX_TITLE);
+const description = z.string().max(MAX_DESCRIPTION, `must be at most ${MAX_DESCRIPTION} characters`);
+const venue = z.string().trim().max(MAX_VENUE, `must be at most ${MAX_VENUE} characters`);
+const capacity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_CAPACITY, `must be at most ${MAX_CAPACITY}`);
 
 export const createEventInput = z.strictObject({
   title,
   description: description.optional(),
   venue: venue.optional(),
-  startsAt: isoDateTime,
-  endsAt: isoDateTime.nullable().optional(),
+  startsAt: isoDateTime(),
+  endsAt: isoDateTime().nullable().optional(),
   capacity,
 });
 
@@ -24,8 +24,8 @@ export const updateEventInput = z.strictObject({
   title: title.optional(),
   description: description.optional(),
   venue: venue.optional(),
-  startsAt: isoDateTime.optional(),
-  endsAt: isoDateTime.nullable().optional(),
+  startsAt: isoDateTime().optional(),
+  endsAt: isoDateTime().nullable().optional(),
   capacity: capacity.optional(),
 });
 
@@ -53,8 +53,8 @@ export const eventSummary = z.object({
 export const eventDetails = eventSummary.extend({ description: z.string(), version: z.number().int() });
 
 export const upcomingParams = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
+  limit: limit(100),
+  cursor: cursor(),
   q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
 });
 

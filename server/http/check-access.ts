@@ -1,13 +1,16 @@
 import { forbidden, unauthenticated } from '@/server/cqrs/errors';
-import type { Access } from '@/server/cqrs/define';
+import type { Access, ActorFor } from '@/server/cqrs/define';
 import type { Actor } from '@/server/cqrs/types';
 
-/** The one place a route's declared access is enforced (handlers then narrow by ownership). */
-export function checkAccess(access: Access, actor: Actor | null): void {
-  if (access === 'public') return;
+/**
+ * The one place a route's declared access is enforced (handlers then narrow by ownership). Returns
+ * the caller typed by the access, so handlers of non-public routes get an `Actor`, never null.
+ */
+export function checkAccess<A extends Access>(access: A, actor: Actor | null): ActorFor<A> {
+  if (access === 'public') return actor as ActorFor<A>;
   if (!actor) throw unauthenticated();
-  if (access === 'signed-in') return;
-  if (!access.roles.some((role) => actor.roles.includes(role))) {
+  if (access !== 'signed-in' && !access.roles.some((role) => actor.roles.includes(role))) {
     throw forbidden(`This needs one of the roles: ${access.roles.join(', ')}`);
   }
+  return actor as ActorFor<A>;
 }

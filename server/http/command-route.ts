@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { actorFromRequest } from '@/server/auth/actor-from-request';
-import type { CommandDefinition } from '@/server/cqrs/define';
+import { type Clock, systemClock } from '@/server/cqrs/clock';
+import type { Access, CommandDefinition } from '@/server/cqrs/define';
 import { invalid } from '@/server/cqrs/errors';
 import { handleCommand } from '@/server/cqrs/handle-command';
 import { checkAccess } from './check-access';
@@ -10,20 +11,22 @@ import { fromZodError } from './zod-errors';
 const MAX_BODY_BYTES = 64 * 1024;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
-/** Adapts a command definition to a Next.js POST handler: parse -> validate -> auth -> handle. */
-export function commandRoute<I, O>(command: CommandDefinition<I, O>) {
+/**
+ * Adapts a command definition to a Next.js POST handler: parse -> validate -> auth -> handle.
+ * `clock` is for tests; routes use the system's.
+ */
+export function commandRoute<I, O, A extends Access>(command: CommandDefinition<I, O, A>, clock: Clock = systemClock) {
   return async function POST(req: NextRequest): Promise<Response> {
     const instance = `/api/commands/${command.name}`;
     try {
-      const actor = await actorFromRequest(req);
-      checkAccess(command.access, actor);
+      const actor = checkAccess(command.access, await actorFromRequest(req));
       const input = command.input.safeParse(await readJson(req));
       if (!input.success) throw fromZodError(input.error);
       const idempotencyKey = req.headers.get('idempotency-key');
       if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
         throw invalid([{ path: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' }]);
       }
-      const result = await handleCommand({ command: command.name, input: input.data, actor, idempotencyKey, handler: command.handle });
+      const result = await handleCommand({ command: command.name, input: input.data, actor, idempotencyKey, clock, handler: command.handle });
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (result.body.consistencyToken) headers['X-Consistency-Token'] = result.body.consistencyToken;
       if (result.replayed) headers['Idempotent-Replayed'] = 'true';

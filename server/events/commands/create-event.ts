@@ -1,6 +1,9 @@
 import { defineCommand } from '@/server/cqrs/define';
+import { runDecider } from '@/server/cqrs/run-decider';
+import { eventDecider } from '../domain/event-decider';
+import { eventsErrors } from '../domain/errors';
 import { createEventInput, eventWritten } from '../schemas';
-import { decideAndSave } from './decide-and-save';
+import { eventAggregate } from './event-aggregate';
 
 /** CreateEvent: an organizer publishes an event with a capacity. */
 export const createEvent = defineCommand({
@@ -10,15 +13,14 @@ export const createEvent = defineCommand({
   input: createEventInput,
   output: eventWritten,
   successStatus: 201,
-  errors: [
-    { status: 409, code: 'starts-in-past', when: 'startsAt is not in the future' },
-    { status: 409, code: 'ends-before-start', when: 'endsAt is not after startsAt' },
-  ],
+  errors: eventsErrors.docs(eventDecider.refusals.CreateEvent),
   async handle(input, ctx) {
-    const actor = ctx.actor!;
     const eventId = ctx.newId();
-    const { next } = await decideAndSave(
+    const { actor } = ctx;
+    const { state } = await runDecider(
       ctx,
+      eventAggregate,
+      { eventId },
       {
         type: 'CreateEvent',
         data: {
@@ -33,8 +35,7 @@ export const createEvent = defineCommand({
           now: ctx.now.toISOString(),
         },
       },
-      { event: null },
     );
-    return { status: 201, body: { eventId, version: next.event!.version } };
+    return { status: 201, body: { eventId, version: state.event!.version } };
   },
 });

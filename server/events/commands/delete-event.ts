@@ -1,7 +1,9 @@
 import { defineCommand } from '@/server/cqrs/define';
+import { runDecider } from '@/server/cqrs/run-decider';
+import { eventDecider } from '../domain/event-decider';
+import { eventsErrors } from '../domain/errors';
 import { eventIdInput, eventWritten } from '../schemas';
-import { decideAndSave } from './decide-and-save';
-import { lockEvent } from './event-rows';
+import { eventAggregate } from './event-aggregate';
 
 /** DeleteEvent: the event leaves the upcoming list; its registrations show as cancelled. */
 export const deleteEvent = defineCommand({
@@ -11,13 +13,9 @@ export const deleteEvent = defineCommand({
   input: eventIdInput,
   output: eventWritten,
   successStatus: 200,
-  errors: [
-    { status: 403, code: 'not-organizer', when: 'the caller does not organize this event' },
-    { status: 404, code: 'not-found', when: 'no such event' },
-  ],
+  errors: eventsErrors.docs(eventDecider.refusals.DeleteEvent),
   async handle({ eventId }, ctx) {
-    const event = await lockEvent(ctx.tx, eventId);
-    const { next } = await decideAndSave(ctx, { type: 'DeleteEvent', data: { actorId: ctx.actor!.userId } }, { event });
-    return { status: 200, body: { eventId, version: next.event!.version } };
+    const { state } = await runDecider(ctx, eventAggregate, { eventId }, { type: 'DeleteEvent', data: { actorId: ctx.actor.userId } });
+    return { status: 200, body: { eventId, version: state.event!.version } };
   },
 });

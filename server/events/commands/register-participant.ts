@@ -1,8 +1,9 @@
-import { registrations } from '@/db/client';
 import { defineCommand } from '@/server/cqrs/define';
+import { runDecider } from '@/server/cqrs/run-decider';
+import { eventDecider } from '../domain/event-decider';
+import { eventsErrors } from '../domain/errors';
 import { eventIdInput, registrationWritten } from '../schemas';
-import { decideAndSave } from './decide-and-save';
-import { activeRegistration, lockEvent } from './event-rows';
+import { eventAggregate } from './event-aggregate';
 
 /**
  * RegisterParticipant: the caller takes a seat. The event row lock makes "count < capacity" and
@@ -15,24 +16,19 @@ export const registerParticipant = defineCommand({
   input: eventIdInput,
   output: registrationWritten,
   successStatus: 201,
-  errors: [
-    { status: 404, code: 'not-found', when: 'no such event' },
-    { status: 409, code: 'event-full', when: 'no seats are left' },
-    { status: 409, code: 'already-registered', when: 'the caller holds a registration' },
-    { status: 409, code: 'event-deleted', when: 'the event was deleted' },
-    { status: 409, code: 'event-past', when: 'the event has started' },
-  ],
+  errors: eventsErrors.docs(eventDecider.refusals.RegisterParticipant),
   async handle({ eventId }, ctx) {
-    const userId = ctx.actor!.userId;
-    const event = await lockEvent(ctx.tx, eventId);
-    const registrationId = event ? await activeRegistration(ctx.tx, eventId, userId) : null;
-    const newId = ctx.newId();
-    await decideAndSave(
+    const { userId } = ctx.actor;
+    const registrationId = ctx.newId();
+    await runDecider(
       ctx,
-      { type: 'RegisterParticipant', data: { registrationId: newId, userId, now: ctx.now.toISOString() } },
-      { event, participant: { userId, registrationId } },
+      eventAggregate,
+      { eventId, participantId: userId },
+      {
+        type: 'RegisterParticipant',
+        data: { registrationId, userId, now: ctx.now.toISOString() },
+      },
     );
-    await ctx.tx.insert(registrations).values({ id: newId, eventId, userId, status: 'registered', registeredAt: ctx.now });
-    return { status: 201, body: { registrationId: newId } };
+    return { status: 201, body: { registrationId } };
   },
 });

@@ -1,7 +1,9 @@
 import { defineCommand } from '@/server/cqrs/define';
+import { runDecider } from '@/server/cqrs/run-decider';
+import { eventDecider } from '../domain/event-decider';
+import { eventsErrors } from '../domain/errors';
 import { eventWritten, updateEventInput } from '../schemas';
-import { decideAndSave } from './decide-and-save';
-import { lockEvent } from './event-rows';
+import { eventAggregate } from './event-aggregate';
 
 const iso = (value: string | null | undefined) => (value ? new Date(value).toISOString() : value);
 
@@ -13,30 +15,17 @@ export const updateEvent = defineCommand({
   input: updateEventInput,
   output: eventWritten,
   successStatus: 200,
-  errors: [
-    { status: 403, code: 'not-organizer', when: 'the caller does not organize this event' },
-    { status: 404, code: 'not-found', when: 'no such event' },
-    { status: 409, code: 'version-conflict', when: 'expectedVersion is not the current version' },
-    { status: 409, code: 'capacity-below-registrations', when: 'capacity is below the current registrations' },
-    { status: 409, code: 'event-deleted', when: 'the event was deleted' },
-  ],
+  errors: eventsErrors.docs(eventDecider.refusals.UpdateEvent),
   async handle({ eventId, expectedVersion, startsAt, endsAt, ...changes }, ctx) {
-    const event = await lockEvent(ctx.tx, eventId);
-    const { next } = await decideAndSave(
+    const { state } = await runDecider(
       ctx,
+      eventAggregate,
+      { eventId },
       {
         type: 'UpdateEvent',
-        data: {
-          ...changes,
-          startsAt: iso(startsAt) ?? undefined,
-          endsAt: iso(endsAt),
-          actorId: ctx.actor!.userId,
-          expectedVersion,
-          now: ctx.now.toISOString(),
-        },
+        data: { ...changes, startsAt: iso(startsAt) ?? undefined, endsAt: iso(endsAt), actorId: ctx.actor.userId, expectedVersion, now: ctx.now.toISOString() },
       },
-      { event },
     );
-    return { status: 200, body: { eventId, version: next.event!.version } };
+    return { status: 200, body: { eventId, version: state.event!.version } };
   },
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/server/cqrs/errors';
-import { eventDecider, MAX_CAPACITY, type EventCommand, type EventDecisionState } from './event-decider';
+import { deciderSpec } from '@/server/testing/decider-spec';
+import { eventDecider, type EventCommand, type EventDecisionState } from './event-decider';
 import type { EventDetails, EventsDomainEvent } from './event-types';
+import { MAX_CAPACITY } from './limits';
+
+const spec = deciderSpec(eventDecider);
 
 // A fixed clock: the decider never reads one, time arrives in the command.
 const NOW = '2030-01-01T12:00:00.000Z';
@@ -24,7 +27,7 @@ const registered = (userId: string, registrationId: string, registeredCount: num
 const deleted: EventsDomainEvent = { type: 'EventDeleted', data: { eventId: EVENT_ID } };
 
 /** The state a history folds into, as the command handlers rebuild it from rows. */
-const given = (...history: EventsDomainEvent[]): EventDecisionState => history.reduce(eventDecider.evolve, { event: null });
+const given = (...history: EventsDomainEvent[]): EventDecisionState => spec.fold({ event: null }, ...history);
 /** The decision state for a registration command by `userId` (no active registration unless given). */
 const forParticipant = (state: EventDecisionState, userId: string, registrationId: string | null = null): EventDecisionState => ({
   ...state,
@@ -42,16 +45,6 @@ const update = (changes: Partial<EventDetails> & { expectedVersion?: number }, a
 const register = (userId = ALICE, now = NOW): EventCommand => ({ type: 'RegisterParticipant', data: { registrationId: `r-${userId}`, userId, now } });
 const cancel = (userId = ALICE, now = NOW): EventCommand => ({ type: 'CancelRegistration', data: { userId, now } });
 
-/** The error a refused command throws (fails the test when the decider accepts it). */
-function refusal(decide: () => unknown): AppError {
-  try {
-    decide();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected the decider to refuse the command');
-}
 const decide = eventDecider.decide;
 
 describe('event decider: creation', () => {
@@ -62,21 +55,26 @@ describe('event decider: creation', () => {
   });
 
   it('refuses an id that already exists', () => {
-    expect(refusal(() => decide(create(), given(created())))).toMatchObject({ kind: 'conflict', code: 'event-exists' });
+    expect(spec.given(given(created())).when(create()).thenRefuses('event-exists')).toMatchObject({ kind: 'conflict' });
   });
 
   it.each([
     ['in the past', '2029-12-31T12:00:00.000Z'],
     ['exactly now', NOW],
   ])('refuses an event that starts %s', (_label, startsAt) => {
-    expect(refusal(() => decide(create({ startsAt, endsAt: null }), given()))).toMatchObject({ kind: 'conflict', code: 'starts-in-past' });
+    expect(
+      spec
+        .given(given())
+        .when(create({ startsAt, endsAt: null }))
+        .thenRefuses('starts-in-past'),
+    ).toMatchObject({ kind: 'conflict' });
   });
 
   it.each([
     ['before it starts', '2030-01-10T17:00:00.000Z'],
     ['when it starts', LATER],
   ])('refuses an end %s', (_label, endsAt) => {
-    expect(refusal(() => decide(create({ endsAt }), given()))).toMatchObject({ kind: 'conflict', code: 'ends-before-start' });
+    expect(spec.given(given()).when(create({ endsAt })).thenRefuses('ends-before-start')).toMatchObject({ kind: 'conflict' });
   });
 
   it('accepts an event without an end', () => {
@@ -84,7 +82,7 @@ describe('event decider: creation', () => {
   });
 
   it.each([0, -1, 1.5, MAX_CAPACITY + 1, Number.NaN])('refuses capacity %s', (capacity) => {
-    expect(refusal(() => decide(create({ capacity }), given()))).toMatchObject({ kind: 'conflict', code: 'invalid-capacity' });
+    expect(spec.given(given()).when(create({ capacity })).thenRefuses('invalid-capacity')).toMatchObject({ kind: 'conflict' });
   });
 
   it.each([1, MAX_CAPACITY])('accepts capacity %s', (capacity) => {
@@ -100,40 +98,77 @@ describe('event decider: update', () => {
   });
 
   it('refuses a missing event as not found', () => {
-    expect(refusal(() => decide(update({ title: 'x' }), given()))).toMatchObject({ kind: 'not-found', code: 'not-found' });
+    expect(
+      spec
+        .given(given())
+        .when(update({ title: 'x' }))
+        .thenRefuses('not-found'),
+    ).toMatchObject({ kind: 'not-found' });
   });
 
   it('refuses anyone but the organizer', () => {
-    expect(refusal(() => decide(update({ title: 'x' }, 'u-someone-else'), given(created())))).toMatchObject({ kind: 'forbidden', code: 'not-organizer' });
+    expect(
+      spec
+        .given(given(created()))
+        .when(update({ title: 'x' }, 'u-someone-else'))
+        .thenRefuses('not-organizer'),
+    ).toMatchObject({ kind: 'forbidden' });
   });
 
   it('refuses a stale expectedVersion and accepts the current one', () => {
     const state = given(created(), registered(ALICE, 'r-1', 1)); // version 2
-    expect(refusal(() => decide(update({ title: 'x', expectedVersion: 1 }), state))).toMatchObject({ kind: 'conflict', code: 'version-conflict' });
-    expect(refusal(() => decide(update({ title: 'x', expectedVersion: 3 }), state))).toMatchObject({ code: 'version-conflict' });
+    expect(
+      spec
+        .given(state)
+        .when(update({ title: 'x', expectedVersion: 1 }))
+        .thenRefuses('version-conflict'),
+    ).toMatchObject({ kind: 'conflict' });
+    spec
+      .given(state)
+      .when(update({ title: 'x', expectedVersion: 3 }))
+      .thenRefuses('version-conflict');
     expect(decide(update({ title: 'x', expectedVersion: 2 }), state)).toHaveLength(1);
   });
 
   it('refuses changes to a deleted event', () => {
-    expect(refusal(() => decide(update({ title: 'x' }), given(created(), deleted)))).toMatchObject({ kind: 'conflict', code: 'event-deleted' });
+    expect(
+      spec
+        .given(given(created(), deleted))
+        .when(update({ title: 'x' }))
+        .thenRefuses('event-deleted'),
+    ).toMatchObject({ kind: 'conflict' });
   });
 
   it('never drops capacity below the current registrations', () => {
     const state = given(created(), registered(ALICE, 'r-1', 1), registered('u-bob', 'r-2', 2));
-    expect(refusal(() => decide(update({ capacity: 1 }), state))).toMatchObject({ kind: 'conflict', code: 'capacity-below-registrations' });
+    expect(
+      spec
+        .given(state)
+        .when(update({ capacity: 1 }))
+        .thenRefuses('capacity-below-registrations'),
+    ).toMatchObject({ kind: 'conflict' });
     expect(decide(update({ capacity: 2 }), state)[0].data).toMatchObject({ capacity: 2 });
   });
 
   it.each([0, 1.5, MAX_CAPACITY + 1])('refuses capacity %s', (capacity) => {
-    expect(refusal(() => decide(update({ capacity }), given(created())))).toMatchObject({ code: 'invalid-capacity' });
+    spec.given(given(created())).when(update({ capacity })).thenRefuses('invalid-capacity');
   });
 
   it('re-checks times when they change: a start in the past, or an end before the start', () => {
     const state = given(created());
-    expect(refusal(() => decide(update({ startsAt: '2029-06-01T00:00:00.000Z', endsAt: null }), state))).toMatchObject({ code: 'starts-in-past' });
+    spec
+      .given(state)
+      .when(update({ startsAt: '2029-06-01T00:00:00.000Z', endsAt: null }))
+      .thenRefuses('starts-in-past');
     // moving the start after the existing end
-    expect(refusal(() => decide(update({ startsAt: '2030-01-11T00:00:00.000Z' }), state))).toMatchObject({ code: 'ends-before-start' });
-    expect(refusal(() => decide(update({ endsAt: '2030-01-10T17:00:00.000Z' }), state))).toMatchObject({ code: 'ends-before-start' });
+    spec
+      .given(state)
+      .when(update({ startsAt: '2030-01-11T00:00:00.000Z' }))
+      .thenRefuses('ends-before-start');
+    spec
+      .given(state)
+      .when(update({ endsAt: '2030-01-10T17:00:00.000Z' }))
+      .thenRefuses('ends-before-start');
     expect(decide(update({ endsAt: null }), state)[0].data).toMatchObject({ endsAt: null, startsAt: LATER });
   });
 
@@ -156,12 +191,22 @@ describe('event decider: deletion', () => {
 
   it('refuses anyone but the organizer, even once deleted', () => {
     for (const state of [given(created()), given(created(), deleted)]) {
-      expect(refusal(() => decide({ type: 'DeleteEvent', data: { actorId: ALICE } }, state))).toMatchObject({ kind: 'forbidden', code: 'not-organizer' });
+      expect(
+        spec
+          .given(state)
+          .when({ type: 'DeleteEvent', data: { actorId: ALICE } })
+          .thenRefuses('not-organizer'),
+      ).toMatchObject({ kind: 'forbidden' });
     }
   });
 
   it('refuses a missing event as not found', () => {
-    expect(refusal(() => decide({ type: 'DeleteEvent', data: { actorId: ALICE } }, given()))).toMatchObject({ kind: 'not-found' });
+    expect(
+      spec
+        .given(given())
+        .when({ type: 'DeleteEvent', data: { actorId: ALICE } })
+        .thenRefuses('not-found'),
+    ).toMatchObject({ kind: 'not-found' });
   });
 });
 
@@ -178,27 +223,33 @@ describe('event decider: registration', () => {
 
   it('refuses a second active registration of the same user', () => {
     const state = forParticipant(given(created(), registered(ALICE, 'r-1', 1)), ALICE, 'r-1');
-    expect(refusal(() => decide(register(), state))).toMatchObject({ kind: 'conflict', code: 'already-registered' });
+    expect(spec.given(state).when(register()).thenRefuses('already-registered')).toMatchObject({ kind: 'conflict' });
   });
 
   it('never goes above capacity', () => {
     const full = given(created(), registered('u-1', 'r-1', 1), registered('u-2', 'r-2', 2));
-    expect(refusal(() => decide(register(), forParticipant(full, ALICE)))).toMatchObject({ kind: 'conflict', code: 'event-full' });
+    expect(spec.given(forParticipant(full, ALICE)).when(register()).thenRefuses('event-full')).toMatchObject({ kind: 'conflict' });
   });
 
   it('refuses a deleted event', () => {
-    expect(refusal(() => decide(register(), forParticipant(given(created(), deleted), ALICE)))).toMatchObject({ code: 'event-deleted' });
+    spec
+      .given(forParticipant(given(created(), deleted), ALICE))
+      .when(register())
+      .thenRefuses('event-deleted');
   });
 
   it.each([
     ['has started', '2030-01-10T19:00:00.000Z'],
     ['starts right now', LATER],
   ])('refuses an event that %s', (_label, now) => {
-    expect(refusal(() => decide(register(ALICE, now), forParticipant(given(created()), ALICE)))).toMatchObject({ code: 'event-past' });
+    spec
+      .given(forParticipant(given(created()), ALICE))
+      .when(register(ALICE, now))
+      .thenRefuses('event-past');
   });
 
   it('refuses a missing event as not found', () => {
-    expect(refusal(() => decide(register(), forParticipant(given(), ALICE)))).toMatchObject({ kind: 'not-found', code: 'not-found' });
+    expect(spec.given(forParticipant(given(), ALICE)).when(register()).thenRefuses('not-found')).toMatchObject({ kind: 'not-found' });
   });
 });
 
@@ -216,23 +267,30 @@ describe('event decider: cancellation', () => {
   });
 
   it('needs an active registration of that user', () => {
-    expect(refusal(() => decide(cancel('u-bob'), forParticipant(given(created(), registered(ALICE, 'r-1', 1)), 'u-bob')))).toMatchObject({
-      kind: 'conflict',
-      code: 'not-registered',
-    });
+    expect(
+      spec
+        .given(forParticipant(given(created(), registered(ALICE, 'r-1', 1)), 'u-bob'))
+        .when(cancel('u-bob'))
+        .thenRefuses('not-registered'),
+    ).toMatchObject({ kind: 'conflict' });
   });
 
   it('refuses after the event has started', () => {
-    expect(refusal(() => decide(cancel(ALICE, '2030-01-10T19:00:00.000Z'), withAlice()))).toMatchObject({ code: 'event-past' });
+    spec.given(withAlice()).when(cancel(ALICE, '2030-01-10T19:00:00.000Z')).thenRefuses('event-past');
   });
 
   it('refuses on a deleted event', () => {
     const state = forParticipant(given(created(), registered(ALICE, 'r-1', 1), deleted), ALICE, 'r-1');
-    expect(refusal(() => decide(cancel(), state))).toMatchObject({ code: 'event-deleted' });
+    spec.given(state).when(cancel()).thenRefuses('event-deleted');
   });
 
   it('refuses a missing event as not found', () => {
-    expect(refusal(() => decide(cancel(), forParticipant(given(), ALICE, 'r-1')))).toMatchObject({ kind: 'not-found' });
+    expect(
+      spec
+        .given(forParticipant(given(), ALICE, 'r-1'))
+        .when(cancel())
+        .thenRefuses('not-found'),
+    ).toMatchObject({ kind: 'not-found' });
   });
 
   it('lets the user register again after cancelling, when a seat is free', () => {
@@ -277,3 +335,5 @@ function withFrozen<T>(value: T): T {
   }
   return value;
 }
+
+spec.itRaisesEveryDeclaredRefusal();

@@ -1,8 +1,9 @@
-import { AppError, DomainError } from '@/server/cqrs/errors';
 import type { Decider } from '@/server/cqrs/types';
+import { type EventsErrorCode, eventsErrors } from './errors';
 import type { EventDetails, EventsDomainEvent } from './event-types';
+import { MAX_CAPACITY } from './limits';
 
-export const MAX_CAPACITY = 100_000;
+const { refuse } = eventsErrors;
 
 export interface EventState extends EventDetails {
   eventId: string;
@@ -35,12 +36,29 @@ export type EventCommand =
  * - registration: not deleted, not started, one active registration per user, never above capacity;
  * - cancellation needs an active registration of that user, before the event starts.
  */
-export const eventDecider: Decider<EventCommand, EventsDomainEvent, EventDecisionState> = {
+export const eventDecider: Decider<EventCommand, EventsDomainEvent, EventDecisionState, EventsErrorCode> = {
+  refusals: {
+    CreateEvent: ['event-exists', 'starts-in-past', 'ends-before-start', 'invalid-capacity'],
+    UpdateEvent: [
+      'not-found',
+      'not-organizer',
+      'version-conflict',
+      'event-deleted',
+      'starts-in-past',
+      'ends-before-start',
+      'invalid-capacity',
+      'capacity-below-registrations',
+    ],
+    DeleteEvent: ['not-found', 'not-organizer'],
+    RegisterParticipant: ['not-found', 'event-deleted', 'event-past', 'already-registered', 'event-full'],
+    CancelRegistration: ['not-found', 'event-deleted', 'event-past', 'not-registered'],
+  },
+
   decide(command, { event, participant }) {
     switch (command.type) {
       case 'CreateEvent': {
         const { now, eventId, organizer, ...details } = command.data;
-        if (event) throw new DomainError('event-exists', 'An event with this id already exists');
+        if (event) throw refuse('event-exists', 'An event with this id already exists');
         checkDetails(details, now);
         return [{ type: 'EventCreated', data: { eventId, organizer, ...details } }];
       }
@@ -49,14 +67,14 @@ export const eventDecider: Decider<EventCommand, EventsDomainEvent, EventDecisio
         const current = mustExist(event);
         mustOrganize(current, actorId);
         if (expectedVersion !== undefined && expectedVersion !== current.version) {
-          throw new DomainError('version-conflict', `The event changed since version ${expectedVersion}; it is at version ${current.version}`);
+          throw refuse('version-conflict', `The event changed since version ${expectedVersion}; it is at version ${current.version}`);
         }
         mustBeScheduled(current);
         const next: EventDetails = { ...pickDetails(current), ...definedOnly(changes) };
         if (next.startsAt !== current.startsAt || next.endsAt !== current.endsAt) checkTimes(next, now);
         checkCapacity(next.capacity);
         if (next.capacity < current.registeredCount) {
-          throw new DomainError('capacity-below-registrations', `Capacity cannot drop below the ${current.registeredCount} current registrations`);
+          throw refuse('capacity-below-registrations', `Capacity cannot drop below the ${current.registeredCount} current registrations`);
         }
         return [{ type: 'EventUpdated', data: { eventId: current.eventId, ...next } }];
       }
@@ -70,8 +88,8 @@ export const eventDecider: Decider<EventCommand, EventsDomainEvent, EventDecisio
         const current = mustExist(event);
         mustBeScheduled(current);
         mustNotHaveStarted(current, command.data.now);
-        if (participant?.registrationId) throw new DomainError('already-registered', 'You are already registered for this event');
-        if (current.registeredCount >= current.capacity) throw new DomainError('event-full', 'This event is full');
+        if (participant?.registrationId) throw refuse('already-registered', 'You are already registered for this event');
+        if (current.registeredCount >= current.capacity) throw refuse('event-full', 'This event is full');
         const { registrationId, userId, now } = command.data;
         return [
           {
@@ -84,7 +102,7 @@ export const eventDecider: Decider<EventCommand, EventsDomainEvent, EventDecisio
         const current = mustExist(event);
         mustBeScheduled(current);
         mustNotHaveStarted(current, command.data.now);
-        if (!participant?.registrationId) throw new DomainError('not-registered', 'You are not registered for this event');
+        if (!participant?.registrationId) throw refuse('not-registered', 'You are not registered for this event');
         return [
           {
             type: 'RegistrationCancelled',
@@ -127,20 +145,20 @@ export const eventDecider: Decider<EventCommand, EventsDomainEvent, EventDecisio
 };
 
 function mustExist(event: EventState | null): EventState {
-  if (!event) throw new AppError('not-found', 'not-found', 'Event was not found');
+  if (!event) throw refuse('not-found', 'Event was not found');
   return event;
 }
 
 function mustOrganize(event: EventState, actorId: string) {
-  if (event.organizerId !== actorId) throw new AppError('forbidden', 'not-organizer', 'Only the event’s organizer can change it');
+  if (event.organizerId !== actorId) throw refuse('not-organizer', 'Only the event’s organizer can change it');
 }
 
 function mustBeScheduled(event: EventState) {
-  if (event.status === 'deleted') throw new DomainError('event-deleted', 'This event was deleted');
+  if (event.status === 'deleted') throw refuse('event-deleted', 'This event was deleted');
 }
 
 function mustNotHaveStarted(event: EventState, now: string) {
-  if (Date.parse(event.startsAt) <= Date.parse(now)) throw new DomainError('event-past', 'This event has already started');
+  if (Date.parse(event.startsAt) <= Date.parse(now)) throw refuse('event-past', 'This event has already started');
 }
 
 function checkDetails(details: EventDetails, now: string) {
@@ -149,13 +167,13 @@ function checkDetails(details: EventDetails, now: string) {
 }
 
 function checkTimes({ startsAt, endsAt }: EventDetails, now: string) {
-  if (Date.parse(startsAt) <= Date.parse(now)) throw new DomainError('starts-in-past', 'An event must start in the future');
-  if (endsAt !== null && Date.parse(endsAt) <= Date.parse(startsAt)) throw new DomainError('ends-before-start', 'An event must end after it starts');
+  if (Date.parse(startsAt) <= Date.parse(now)) throw refuse('starts-in-past', 'An event must start in the future');
+  if (endsAt !== null && Date.parse(endsAt) <= Date.parse(startsAt)) throw refuse('ends-before-start', 'An event must end after it starts');
 }
 
 function checkCapacity(capacity: number) {
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
-    throw new DomainError('invalid-capacity', `Capacity must be a whole number from 1 to ${MAX_CAPACITY}`);
+    throw refuse('invalid-capacity', `Capacity must be a whole number from 1 to ${MAX_CAPACITY}`);
   }
 }
 
