@@ -2,3 +2,4 @@ export * from './domain-events';
 export * from './identity';
 export * from './events';
 export * from './social';
+export * from './reactors';
