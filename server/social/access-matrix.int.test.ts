@@ -1,48 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, command, newUser, query, type ApiResponse, type Caller } from '@/server/testing/api';
+import { describe, expect, it } from 'vitest';
+import { accessMatrix } from '@/server/testing/access-matrix';
+import { type ApiResponse, type Caller, command, newUser, query } from '@/server/testing/api';
 import { projectAll } from '@/server/testing/projections';
-import { commentOnPost } from './commands/comment-on-post';
+import { socialContext } from '.';
 import { createPost } from './commands/create-post';
 import { followUser } from './commands/follow-user';
 import { likePost } from './commands/like-post';
 import { unfollowUser } from './commands/unfollow-user';
-import { unlikePost } from './commands/unlike-post';
 import { getFeed } from './queries/get-feed';
 import { getPostDetails } from './queries/get-post-details';
-import { getProfile } from './queries/get-profile';
-import { getUserPosts } from './queries/get-user-posts';
-import { listPeople } from './queries/list-people';
 import { streamFeed } from './queries/stream-feed';
 
 /**
  * Every social command and query for every kind of caller: all of them need a signed-in user
- * (posts are public to members, never to the anonymous web). Then the one per-user read model,
- * the feed: a member only ever sees their own, built from the people they follow.
+ * (posts are public to members, never to the anonymous web), as each route declares. Then the one
+ * per-user read model, the feed: a member only ever sees their own, built from the people they follow.
  */
-const roles = ['anonymous', 'bad token', 'forged token', 'member'] as const;
-type Role = (typeof roles)[number];
-const callers = {} as Record<Role, Caller>;
-let author: Caller;
-let postId: string;
-
-beforeAll(async () => {
-  const [member, a] = await Promise.all([newUser(['attendee'], 'Matrix Member'), newUser(['attendee'], 'Matrix Author')]);
-  author = a;
-  Object.assign(callers, {
-    anonymous,
-    'bad token': { actor: null, token: 'not-a-jwt' },
-    // a well-formed JWT shape that this server did not sign
-    'forged token': { actor: null, token: `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.e30.sig` },
-    member,
-  });
-  const res = await command(createPost, author, { text: 'matrix post' });
-  postId = res.body.postId;
-  await projectAll();
-});
-
-type Call = (caller: Caller) => Promise<ApiResponse>;
+interface Fixture {
+  authorId: string;
+  postId: string;
+}
 
 /** GET /api/queries/social/feed/stream, read as a normal response (the body is cancelled at once). */
 async function stream(caller: Caller): Promise<ApiResponse> {
@@ -61,44 +40,45 @@ async function stream(caller: Caller): Promise<ApiResponse> {
   }
 }
 
-const routes: { route: string; call: Call; ok: number }[] = [
-  { route: 'POST create-post', call: (c) => command(createPost, c, { text: `matrix ${randomUUID()}` }), ok: 201 },
-  { route: 'POST follow-user', call: (c) => command(followUser, c, { userId: author.actor!.userId }), ok: 200 },
-  { route: 'POST unfollow-user', call: (c) => command(unfollowUser, c, { userId: author.actor!.userId }), ok: 200 },
-  { route: 'POST like-post', call: (c) => command(likePost, c, { postId }), ok: 200 },
-  { route: 'POST unlike-post', call: (c) => command(unlikePost, c, { postId }), ok: 200 },
-  { route: 'POST comment-on-post', call: (c) => command(commentOnPost, c, { postId, text: 'matrix comment' }), ok: 201 },
-  { route: 'GET feed', call: (c) => query(getFeed, c), ok: 200 },
-  { route: 'GET feed (filtered)', call: (c) => query(getFeed, c, { tag: 'x', q: 'y' }), ok: 200 },
-  { route: 'GET feed/stream', call: stream, ok: 200 },
-  { route: 'GET people', call: (c) => query(listPeople, c, { prefix: 'matrix' }), ok: 200 },
-  { route: 'GET users/{userId}', call: (c) => query(getProfile, c, { userId: author.actor!.userId }), ok: 200 },
-  { route: 'GET users/{userId}/posts', call: (c) => query(getUserPosts, c, { userId: author.actor!.userId }), ok: 200 },
-  { route: 'GET posts/{postId}', call: (c) => query(getPostDetails, c, { postId }), ok: 200 },
+const onThePost = ({ postId }: Fixture) => ({ postId });
+const theAuthor = ({ authorId }: Fixture) => ({ userId: authorId });
+
+accessMatrix<Fixture>({
+  context: socialContext,
+  async fixture() {
+    const author = await newUser(['attendee'], 'Matrix Author');
+    const res = await command(createPost, author, { text: 'matrix post' });
+    await projectAll();
+    return { authorId: author.actor!.userId, postId: res.body.postId };
+  },
   // access is checked before the input: an anonymous caller learns nothing about ids or fields
-  { route: 'POST follow-user (unknown user)', call: (c) => command(followUser, c, { userId: randomUUID() }), ok: 404 },
-  { route: 'POST like-post (bad input)', call: (c) => command(likePost, c, { postId: 'nope' }), ok: 400 },
-  { route: 'GET posts/{postId} (unknown post)', call: (c) => query(getPostDetails, c, { postId: randomUUID() }), ok: 404 },
-  { route: 'GET feed (bad limit)', call: (c) => query(getFeed, c, { limit: '0' }), ok: 400 },
-];
+  requests: {
+    'social/create-post': { input: () => ({ text: `matrix ${randomUUID()}` }) },
+    'social/follow-user': [{ input: theAuthor }, { label: 'unknown user', input: () => ({ userId: randomUUID() }), allowed: 404 }],
+    'social/unfollow-user': { input: theAuthor },
+    'social/like-post': [{ input: onThePost }, { label: 'bad input', input: () => ({ postId: 'nope' }), allowed: 400 }],
+    'social/unlike-post': { input: onThePost },
+    'social/comment-on-post': { input: ({ postId }) => ({ postId, text: 'matrix comment' }) },
+    '/api/queries/social/feed': [
+      { input: () => ({}) },
+      { label: 'filtered', input: () => ({ tag: 'x', q: 'y' }) },
+      { label: 'bad limit', input: () => ({ limit: '0' }), allowed: 400 },
+    ],
+    '/api/queries/social/people': { input: () => ({ prefix: 'matrix' }) },
+    '/api/queries/social/users/{userId}': { input: theAuthor },
+    '/api/queries/social/users/{userId}/posts': { input: theAuthor },
+    '/api/queries/social/posts/{postId}': [{ input: onThePost }, { label: 'unknown post', input: () => ({ postId: randomUUID() }), allowed: 404 }],
+  },
+  extraRoutes: [{ key: '/api/queries/social/feed/stream', access: 'signed-in', call: stream }],
+});
 
-const cells = routes.flatMap(({ route, call, ok }) => roles.map((role) => ({ route, role, call, status: role === 'member' ? ok : 401 })));
-
-describe('social access matrix', () => {
-  it.each(cells)('$role → $route: $status', async ({ role, call, status }) => {
-    const res = await call(callers[role]);
-    expect(res.status, JSON.stringify(res.body)).toBe(status);
-    if (status === 401) {
-      expect(res.headers.get('content-type')).toBe('application/problem+json');
-      expect(res.body.code).toBe('unauthenticated');
-    }
-  });
-
-  it('the stream answers a member with an event stream', async () => {
+describe('the feed stream', () => {
+  it('answers a member with an event stream', async () => {
+    const member = await newUser();
     const controller = new AbortController();
     const res = await streamFeed(
       new NextRequest('http://localhost/api/queries/social/feed/stream', {
-        headers: { authorization: `Bearer ${callers.member.token}` },
+        headers: { authorization: `Bearer ${member.token}` },
         signal: controller.signal,
       }),
     );

@@ -9,6 +9,7 @@ import type { Actor } from '@/server/cqrs/types';
 import { commandRoute } from '@/server/http/command-route';
 import { queryRoute } from '@/server/http/query-route';
 import { createUserWithRoles } from '@/server/identity/commands/create-user';
+import { DEFAULT_ROLES } from '@/server/identity/domain/user-events';
 
 /**
  * Integration tests call the real route handlers with real requests (no HTTP server needed):
@@ -31,34 +32,38 @@ export interface Caller {
 }
 
 export const anonymous: Caller = { actor: null, token: null };
+/** A bearer token that is not a JWT at all. */
+export const badToken: Caller = { actor: null, token: 'not-a-jwt' };
+/** A well-formed JWT shape that this server did not sign. */
+export const forgedToken: Caller = { actor: null, token: `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.e30.sig` };
 
-/** Creates a user with the given roles and a bearer token for them. */
-export async function newUser(roles: string[] = ['attendee'], name = 'Test User'): Promise<Caller> {
+/** Creates a user with the given roles (an open sign-up's by default) and a bearer token for them. */
+export async function newUser(roles: readonly string[] = DEFAULT_ROLES, name = 'Test User'): Promise<Caller> {
   const email = `${randomUUID()}@test.quadrant`;
   const result = await handleCommand({
     command: 'identity/create-user',
     input: { email },
     actor: null,
     idempotencyKey: null,
-    handler: (_input, ctx) => createUserWithRoles(ctx, { email, name, password: 'test-password', roles }),
+    handler: (_input, ctx) => createUserWithRoles(ctx, { email, name, password: 'test-password', roles: [...roles] }),
   });
   const actor = await loadActor(result.body.userId);
   return { actor, token: (await issueToken(actor)).token };
 }
 
-export async function command<I, O>(
-  definition: CommandDefinition<I, O>,
-  caller: Caller,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<ApiResponse> {
+/** Request headers; `null` leaves out one the helper would send (e.g. Content-Type). */
+export type TestHeaders = Record<string, string | null>;
+
+const withoutNulls = (headers: TestHeaders) => Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== null));
+
+export async function command<I, O>(definition: CommandDefinition<I, O>, caller: Caller, body: unknown, headers: TestHeaders = {}): Promise<ApiResponse> {
   const req = new NextRequest(`http://localhost/api/commands/${definition.name}`, {
     method: 'POST',
-    headers: {
+    headers: withoutNulls({
       'content-type': 'application/json',
       ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}),
       ...headers,
-    },
+    }),
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return toResult(await commandRoute(definition)(req));
@@ -68,7 +73,7 @@ export async function query<P, O>(
   definition: QueryDefinition<P, O>,
   caller: Caller,
   params: Record<string, string> = {},
-  headers: Record<string, string> = {},
+  headers: TestHeaders = {},
 ): Promise<ApiResponse> {
   const pathParams: Record<string, string> = {};
   const search = new URLSearchParams();
@@ -80,14 +85,23 @@ export async function query<P, O>(
     } else search.set(k, v);
   }
   const req = new NextRequest(`http://localhost${path}?${search}`, {
-    headers: { ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}), ...headers },
+    headers: withoutNulls({ ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}), ...headers }),
   });
   return toResult(await queryRoute(definition)(req, { params: Promise.resolve(pathParams) }));
 }
 
 /** A refusal is problem+json with the given status and stable code. */
 export function expectRefusal(res: ApiResponse, status: number, code: string) {
-  expect(res.status).toBe(status);
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   expect(res.body.code).toBe(code);
+}
+
+/** The whole RFC 9457 shape of a refusal; `paths` must each be named in `errors`, each with a message. */
+export function expectProblem(res: ApiResponse, { status, code, paths = [] }: { status: number; code: string; paths?: string[] }) {
+  expectRefusal(res, status, code);
+  expect(res.body).toMatchObject({ status, code, type: expect.stringContaining(code), detail: expect.any(String) });
+  if (paths.length === 0) return;
+  expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(paths));
+  for (const e of res.body.errors) expect(e.message).toEqual(expect.any(String));
 }
