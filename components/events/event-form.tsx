@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { TextAreaField } from '@/components/ui/text-area-field';
+import { MAX_CAPACITY, MAX_DESCRIPTION, MAX_TITLE, MAX_VENUE } from '@/server/events/domain/limits';
 import { datetimeLocalToIso, isoToDatetimeLocal } from './datetime-local';
 import { eventErrorMessage } from './event-error-message';
 
@@ -59,8 +60,8 @@ function validate(values: EventFormValues): { input: EventInput | null; errors: 
   if (values.endsAt && !endsAt) errors.endsAt = 'This is not a valid date and time.';
   if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = 'The end must be after the start.';
   const capacity = Number(values.capacity);
-  if (!values.capacity || !Number.isInteger(capacity) || capacity < 1) {
-    errors.capacity = 'Capacity must be a whole number, at least 1.';
+  if (!values.capacity || !Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
+    errors.capacity = `Capacity must be a whole number from 1 to ${MAX_CAPACITY.toLocaleString('en')}.`;
   }
   if (Object.keys(errors).length > 0 || !startsAt) return { input: null, errors };
   return {
@@ -137,7 +138,7 @@ export function EventForm({ initialValues, submitLabel, pending, error, renderEr
         ) : null}
       </div>
 
-      <Field name="title" label="Title" value={values.title} onChange={set('title')} error={errors.title} required maxLength={200} autoComplete="off" />
+      <Field name="title" label="Title" value={values.title} onChange={set('title')} error={errors.title} required maxLength={MAX_TITLE} autoComplete="off" />
       <TextAreaField
         name="description"
         label="Description"
@@ -146,9 +147,9 @@ export function EventForm({ initialValues, submitLabel, pending, error, renderEr
         value={values.description}
         onChange={set('description')}
         error={errors.description}
-        maxLength={5000}
+        maxLength={MAX_DESCRIPTION}
       />
-      <Field name="venue" label="Venue" optional value={values.venue} onChange={set('venue')} error={errors.venue} maxLength={200} />
+      <Field name="venue" label="Venue" optional value={values.venue} onChange={set('venue')} error={errors.venue} maxLength={MAX_VENUE} />
       <div className="field-row">
         <Field name="startsAt" label="Starts" type="datetime-local" value={values.startsAt} onChange={set('startsAt')} error={errors.startsAt} required />
         <Field

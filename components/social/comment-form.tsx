@@ -7,9 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { socialErrorMessage } from './social-error-message';
-
-// Mirrors COMMENT_MAX in server/social/schemas.ts (a value import would pull zod into the bundle).
-const COMMENT_MAX = 500;
+import { COMMENT_MAX } from '@/server/social/domain/limits';
 
 /** Comment on a post; the post page refetches with the returned token and shows it. */
 export function CommentForm({ postId }: { postId: string }) {

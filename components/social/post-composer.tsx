@@ -10,9 +10,7 @@ import { Field } from '@/components/ui/field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { parseTags } from './parse-tags';
 import { socialErrorMessage } from './social-error-message';
-
-// Mirrors POST_MAX in server/social/schemas.ts (a value import would pull zod into the bundle).
-const POST_MAX = 1000;
+import { POST_MAX } from '@/server/social/domain/limits';
 
 type Errors = { text?: string; tags?: string };
 

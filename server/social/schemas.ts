@@ -1,28 +1,24 @@
 import { z } from 'zod';
+import { consistencyToken, cursor as cursorOf, id, isoDateTime, limit as limitOf, text } from '@/server/shared/contract';
+import { COMMENT_MAX, POST_MAX, TAG_MAX, TAGS_MAX } from './domain/limits';
 
 /** HTTP contracts of the social context: they validate requests and generate the OpenAPI document. */
-// Ids are stored lower-case; an upper-case UUID names the same thing.
-const uuid = z.uuid({ message: 'must be a UUID' }).toLowerCase();
-const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2030-05-01T18:00:00Z' });
-const consistencyToken = z.string().nullable().describe('Send as X-Consistency-Token to read your own write');
+const uuid = id();
 const tag = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[\p{L}\p{N}_-]{1,30}$/u, 'must be 1-30 letters, digits, "-" or "_"');
-
-export const POST_MAX = 1000;
-export const COMMENT_MAX = 500;
+  .regex(new RegExp(`^[\\p{L}\\p{N}_-]{1,${TAG_MAX}}$`, 'u'), `must be 1-${TAG_MAX} letters, digits, "-" or "_"`);
 
 export const createPostInput = z.strictObject({
-  text: z.string().trim().min(1, 'must not be empty').max(POST_MAX, `must be at most ${POST_MAX} characters`),
-  tags: z.array(tag).max(10, 'at most 10 tags').optional(),
+  text: text(POST_MAX),
+  tags: z.array(tag).max(TAGS_MAX, `at most ${TAGS_MAX} tags`).optional(),
 });
 export const userIdInput = z.strictObject({ userId: uuid });
 export const postIdInput = z.strictObject({ postId: uuid });
 export const commentInput = z.strictObject({
   postId: uuid,
-  text: z.string().trim().min(1, 'must not be empty').max(COMMENT_MAX, `must be at most ${COMMENT_MAX} characters`),
+  text: text(COMMENT_MAX),
 });
 
 export const postWritten = z.object({ postId: z.uuid(), consistencyToken });
@@ -52,11 +48,8 @@ export const feedPage = z.object({
   stats: z.object({ strategy: z.enum(['push', 'pull', 'hybrid']), materialized: z.number().int(), pulledAuthors: z.number().int(), scanned: z.number().int() }),
 });
 
-const limit = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').default(20);
-const cursor = z
-  .string()
-  .regex(/^\d{24}(\.\d{1,9})?$/, 'must be a cursor returned by an earlier page')
-  .optional();
+const limit = limitOf(50);
+const cursor = cursorOf(/^\d{24}(\.\d{1,9})?$/);
 
 export const userPostsParams = z.object({ userId: uuid, limit, cursor });
 
@@ -66,9 +59,9 @@ export const feedParams = z
     cursor,
     author: uuid.optional(),
     tag: tag.optional(),
-    q: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').optional(),
-    since: isoDateTime.optional(),
-    until: isoDateTime.optional(),
+    q: text(100).optional(),
+    since: isoDateTime().optional(),
+    until: isoDateTime().optional(),
   })
   .refine((p) => !p.since || !p.until || new Date(p.since) < new Date(p.until), { message: 'must be before until', path: ['since'] });
 

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
-import { comments, users } from '@/db/client';
 import { defineCommand } from '@/server/cqrs/define';
+import { runDecider } from '@/server/cqrs/run-decider';
+import { socialErrors } from '../domain/errors';
+import { postDecider } from '../domain/post-decider';
 import { commentInput, commentWritten } from '../schemas';
-import { decideForPost, lockPost } from './post-rows';
+import { postAggregate } from './post-aggregate';
 
 /** CommentOnPost (SF9): the comment count on the post is kept by the same row lock as likes. */
 export const commentOnPost = defineCommand({
@@ -12,16 +13,15 @@ export const commentOnPost = defineCommand({
   input: commentInput,
   output: commentWritten,
   successStatus: 201,
-  errors: [{ status: 404, code: 'not-found', when: 'no such post' }],
+  errors: socialErrors.docs(postDecider.refusals.CommentOnPost),
   async handle({ postId, text }, ctx) {
-    const post = await lockPost(ctx.tx, postId);
-    const [{ name }] = await ctx.tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.actor!.userId));
     const commentId = ctx.newId();
-    const author = { userId: ctx.actor!.userId, name };
-    const { events } = await decideForPost(ctx, { type: 'CommentOnPost', data: { commentId, author, text, now: ctx.now.toISOString() } }, { post });
-    const [added] = events;
-    if (added.type === 'CommentAdded')
-      await ctx.tx.insert(comments).values({ id: commentId, postId, authorId: author.userId, text: added.data.text, createdAt: ctx.now });
+    await runDecider(
+      ctx,
+      postAggregate,
+      { postId, userId: ctx.actor.userId },
+      { type: 'CommentOnPost', data: { commentId, text, now: ctx.now.toISOString() } },
+    );
     return { status: 201, body: { commentId } };
   },
 });

@@ -1,9 +1,9 @@
-import { posts } from '@/db/client';
 import { defineCommand } from '@/server/cqrs/define';
+import { runDecider } from '@/server/cqrs/run-decider';
+import { socialErrors } from '../domain/errors';
 import { memberDecider } from '../domain/member-decider';
-import { memberStreamId, type PostCreated } from '../domain/social-events';
 import { createPostInput, postWritten } from '../schemas';
-import { lockMembers, saveMember } from './member-rows';
+import { memberAggregate } from './member-aggregate';
 
 /** CreatePost: the author's row lock numbers their posts and orders them in the event log. */
 export const createPost = defineCommand({
@@ -13,21 +13,15 @@ export const createPost = defineCommand({
   input: createPostInput,
   output: postWritten,
   successStatus: 201,
-  errors: [],
+  errors: socialErrors.docs(memberDecider.refusals.CreatePost),
   async handle({ text, tags }, ctx) {
-    const userId = ctx.actor!.userId;
-    const member = (await lockMembers(ctx.tx, [userId])).get(userId)!;
     const postId = ctx.newId();
-    const state = { member };
-    const [created] = memberDecider.decide({ type: 'CreatePost', data: { postId, text, tags: tags ?? [], now: ctx.now.toISOString() } }, state) as [
-      PostCreated,
-    ];
-    await saveMember(ctx.tx, memberDecider.evolve(state, created).member);
-    const { authorSeq, createdAt } = created.data;
-    await ctx.tx
-      .insert(posts)
-      .values({ id: postId, authorId: userId, authorSeq, text: created.data.text, tags: created.data.tags, createdAt: new Date(createdAt), version: 0 });
-    await ctx.append(memberStreamId(userId), member.version, [created]);
+    await runDecider(
+      ctx,
+      memberAggregate,
+      { userId: ctx.actor.userId },
+      { type: 'CreatePost', data: { postId, text, tags: tags ?? [], now: ctx.now.toISOString() } },
+    );
     return { status: 201, body: { postId } };
   },
 });

@@ -1,6 +1,9 @@
 import { defineCommand } from '@/server/cqrs/define';
+import { runDecider } from '@/server/cqrs/run-decider';
+import { socialErrors } from '../domain/errors';
+import { memberDecider } from '../domain/member-decider';
 import { followWritten, userIdInput } from '../schemas';
-import { changeFollow } from './change-follow';
+import { memberAggregate } from './member-aggregate';
 
 /** FollowUser: idempotent; the followee's recent posts join the caller's feed. */
 export const followUser = defineCommand({
@@ -10,9 +13,10 @@ export const followUser = defineCommand({
   input: userIdInput,
   output: followWritten,
   successStatus: 200,
-  errors: [
-    { status: 404, code: 'not-found', when: 'no such user' },
-    { status: 409, code: 'cannot-follow-self', when: 'the user is the caller' },
-  ],
-  handle: ({ userId }, ctx) => changeFollow(ctx, userId, true),
+  errors: socialErrors.docs(memberDecider.refusals.FollowUser),
+  async handle({ userId }, ctx) {
+    const command = { type: 'FollowUser' as const, data: { followeeId: userId, now: ctx.now.toISOString() } };
+    await runDecider(ctx, memberAggregate, { userId: ctx.actor.userId, followeeId: userId }, command);
+    return { status: 200, body: { userId, following: true } };
+  },
 });

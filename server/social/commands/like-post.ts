@@ -1,6 +1,9 @@
 import { defineCommand } from '@/server/cqrs/define';
+import { runDecider } from '@/server/cqrs/run-decider';
+import { socialErrors } from '../domain/errors';
+import { postDecider } from '../domain/post-decider';
 import { likeWritten, postIdInput } from '../schemas';
-import { changeLike } from './change-like';
+import { postAggregate } from './post-aggregate';
 
 /** LikePost: idempotent; the post's like count moves with it. */
 export const likePost = defineCommand({
@@ -10,6 +13,10 @@ export const likePost = defineCommand({
   input: postIdInput,
   output: likeWritten,
   successStatus: 200,
-  errors: [{ status: 404, code: 'not-found', when: 'no such post' }],
-  handle: ({ postId }, ctx) => changeLike(ctx, postId, true),
+  errors: socialErrors.docs(postDecider.refusals.LikePost),
+  async handle({ postId }, ctx) {
+    const { userId } = ctx.actor;
+    const { state } = await runDecider(ctx, postAggregate, { postId, userId }, { type: 'LikePost', data: { userId } });
+    return { status: 200, body: { postId, liked: true, likeCount: state.post!.likeCount } };
+  },
 });

@@ -1,6 +1,9 @@
 import { defineCommand } from '@/server/cqrs/define';
+import { runDecider } from '@/server/cqrs/run-decider';
+import { socialErrors } from '../domain/errors';
+import { memberDecider } from '../domain/member-decider';
 import { followWritten, userIdInput } from '../schemas';
-import { changeFollow } from './change-follow';
+import { memberAggregate } from './member-aggregate';
 
 /** UnfollowUser: idempotent; the user's posts leave the caller's feed. */
 export const unfollowUser = defineCommand({
@@ -10,9 +13,9 @@ export const unfollowUser = defineCommand({
   input: userIdInput,
   output: followWritten,
   successStatus: 200,
-  errors: [
-    { status: 404, code: 'not-found', when: 'no such user' },
-    { status: 409, code: 'cannot-follow-self', when: 'the user is the caller' },
-  ],
-  handle: ({ userId }, ctx) => changeFollow(ctx, userId, false),
+  errors: socialErrors.docs(memberDecider.refusals.UnfollowUser),
+  async handle({ userId }, ctx) {
+    await runDecider(ctx, memberAggregate, { userId: ctx.actor.userId, followeeId: userId }, { type: 'UnfollowUser', data: { followeeId: userId } });
+    return { status: 200, body: { userId, following: false } };
+  },
 });

@@ -1,6 +1,9 @@
 import { defineCommand } from '@/server/cqrs/define';
+import { runDecider } from '@/server/cqrs/run-decider';
+import { socialErrors } from '../domain/errors';
+import { postDecider } from '../domain/post-decider';
 import { likeWritten, postIdInput } from '../schemas';
-import { changeLike } from './change-like';
+import { postAggregate } from './post-aggregate';
 
 /** UnlikePost: idempotent. */
 export const unlikePost = defineCommand({
@@ -10,6 +13,10 @@ export const unlikePost = defineCommand({
   input: postIdInput,
   output: likeWritten,
   successStatus: 200,
-  errors: [{ status: 404, code: 'not-found', when: 'no such post' }],
-  handle: ({ postId }, ctx) => changeLike(ctx, postId, false),
+  errors: socialErrors.docs(postDecider.refusals.UnlikePost),
+  async handle({ postId }, ctx) {
+    const { userId } = ctx.actor;
+    const { state } = await runDecider(ctx, postAggregate, { postId, userId }, { type: 'UnlikePost', data: { userId } });
+    return { status: 200, body: { postId, liked: false, likeCount: state.post!.likeCount } };
+  },
 });

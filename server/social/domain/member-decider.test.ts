@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/server/cqrs/errors';
+import { deciderSpec } from '@/server/testing/decider-spec';
 import { memberDecider, type MemberCommand, type MemberDecisionState, type MemberState } from './member-decider';
 import type { MemberEvent } from './social-events';
 
@@ -9,37 +9,35 @@ const ALICE: MemberState = { userId: 'u-alice', name: 'Alice', postCount: 0, fol
 const BOB: MemberState = { userId: 'u-bob', name: 'Bob', postCount: 4, followerCount: 7, followingCount: 2, countsVersion: 9, version: 11 };
 
 const post = (text: string, tags: string[] = [], postId = 'p-1'): MemberCommand => ({ type: 'CreatePost', data: { postId, text, tags, now: NOW } });
-const follow = (followee: MemberState): MemberCommand => ({ type: 'FollowUser', data: { followee, now: NOW } });
-const unfollow = (followee: MemberState): MemberCommand => ({ type: 'UnfollowUser', data: { followee } });
-const state = (member: MemberState, following?: boolean): MemberDecisionState => ({ member, following });
+const follow = (followeeId = BOB.userId): MemberCommand => ({ type: 'FollowUser', data: { followeeId, now: NOW } });
+const unfollow = (followeeId = BOB.userId): MemberCommand => ({ type: 'UnfollowUser', data: { followeeId } });
+/** Alice's state for a command about Bob (or whoever `followee` is). */
+const towards = (followee: MemberState | null, following?: boolean, member = ALICE): MemberDecisionState => ({ member, followee, following });
 
-/** The error a refused command throws (fails the test when the decider accepts it). */
-function refusal(decide: () => unknown): AppError {
-  try {
-    decide();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected the decider to refuse the command');
-}
-const { decide, evolve } = memberDecider;
+const spec = deciderSpec(memberDecider);
+const { evolve } = memberDecider;
 
 describe('member decider: posts', () => {
   it('creates a post by the member, numbered after their last one, at the command time', () => {
-    expect(decide(post('Hello there', ['news'], 'p-9'), state(BOB))).toEqual([
-      {
-        type: 'PostCreated',
-        data: { postId: 'p-9', author: { userId: 'u-bob', name: 'Bob' }, authorSeq: 5, text: 'Hello there', tags: ['news'], createdAt: NOW, postCount: 5 },
-      },
-    ]);
+    spec
+      .given({ member: BOB })
+      .when(post('Hello there', ['news'], 'p-9'))
+      .thenEmits([
+        {
+          type: 'PostCreated',
+          data: { postId: 'p-9', author: { userId: 'u-bob', name: 'Bob' }, authorSeq: 5, text: 'Hello there', tags: ['news'], createdAt: NOW, postCount: 5 },
+        },
+      ]);
   });
 
   it('numbers posts 1, 2, 3... per author when the state is folded between posts', () => {
-    let s = state(ALICE);
+    let s: MemberDecisionState = { member: ALICE };
     const seqs: number[] = [];
     for (const id of ['a', 'b', 'c']) {
-      const [event] = decide(post(`post ${id}`, [], id), s);
+      const [event] = spec
+        .given(s)
+        .when(post(`post ${id}`, [], id))
+        .events();
       if (event.type !== 'PostCreated') throw new Error(`unexpected ${event.type}`);
       seqs.push(event.data.authorSeq);
       s = evolve(s, event);
@@ -49,8 +47,7 @@ describe('member decider: posts', () => {
   });
 
   it('stores the text trimmed', () => {
-    const [event] = decide(post('   spaced out \n\t'), state(ALICE));
-    expect(event.data).toMatchObject({ text: 'spaced out' });
+    expect(spec.given({ member: ALICE }).when(post('   spaced out \n\t')).events()[0].data).toMatchObject({ text: 'spaced out' });
   });
 
   it.each([
@@ -59,7 +56,7 @@ describe('member decider: posts', () => {
     ['1001 characters', 'x'.repeat(1001)],
     ['1001 characters after trimming', ` ${'y'.repeat(1001)} `],
   ])('refuses a post that is %s', (_label, text) => {
-    expect(refusal(() => decide(post(text), state(ALICE)))).toMatchObject({ kind: 'conflict', code: 'invalid-post' });
+    expect(spec.given({ member: ALICE }).when(post(text)).thenRefuses('invalid-post')).toMatchObject({ kind: 'conflict' });
   });
 
   it.each([
@@ -67,81 +64,109 @@ describe('member decider: posts', () => {
     ['1000 characters', 'z'.repeat(1000), 'z'.repeat(1000)],
     ['1000 characters with whitespace around them', `   ${'w'.repeat(1000)}   `, 'w'.repeat(1000)],
   ])('accepts a post of %s', (_label, text, stored) => {
-    const [event] = decide(post(text), state(ALICE));
-    expect(event.data).toMatchObject({ text: stored });
+    expect(spec.given({ member: ALICE }).when(post(text)).events()[0].data).toMatchObject({ text: stored });
   });
 
   it('dedupes tags case- and whitespace-insensitively, keeping first-seen order, and drops blank ones', () => {
-    const [event] = decide(post('tagged', ['News', ' fun ', 'news', 'FUN', '', '   ', 'x_y-1']), state(ALICE));
+    const [event] = spec
+      .given({ member: ALICE })
+      .when(post('tagged', ['News', ' fun ', 'news', 'FUN', '', '   ', 'x_y-1']))
+      .events();
     expect(event.data).toMatchObject({ tags: ['news', 'fun', 'x_y-1'] });
   });
 
   it('accepts exactly 10 distinct tags, and more than 10 entries that collapse to 10', () => {
     const ten = Array.from({ length: 10 }, (_, i) => `t${i}`);
-    expect(decide(post('ten', ten), state(ALICE))[0].data).toMatchObject({ tags: ten });
-    const [event] = decide(post('dupes', [...ten, 'T0', ' t9 ', 'T5']), state(ALICE));
-    expect(event.data).toMatchObject({ tags: ten });
+    expect(spec.given({ member: ALICE }).when(post('ten', ten)).events()[0].data).toMatchObject({ tags: ten });
+    expect(
+      spec
+        .given({ member: ALICE })
+        .when(post('dupes', [...ten, 'T0', ' t9 ', 'T5']))
+        .events()[0].data,
+    ).toMatchObject({ tags: ten });
   });
 
   it('refuses 11 distinct tags', () => {
     const eleven = Array.from({ length: 11 }, (_, i) => `t${i}`);
-    expect(refusal(() => decide(post('too many', eleven), state(ALICE)))).toMatchObject({ kind: 'conflict', code: 'too-many-tags' });
+    spec.given({ member: ALICE }).when(post('too many', eleven)).thenRefuses('too-many-tags');
   });
 
   it('keeps no tags when given none', () => {
-    expect(decide(post('plain'), state(ALICE))[0].data).toMatchObject({ tags: [] });
-  });
-
-  it('does not change the state it was given', () => {
-    const s = state({ ...BOB });
-    decide(post('x'), s);
-    expect(s).toEqual(state(BOB));
+    expect(spec.given({ member: ALICE }).when(post('plain')).events()[0].data).toMatchObject({ tags: [] });
   });
 });
 
 describe('member decider: follows', () => {
   it('follows someone not followed: both counts move by one, the time comes from the command', () => {
-    expect(decide(follow(BOB), state(ALICE, false))).toEqual([
-      {
-        type: 'UserFollowed',
-        data: {
-          followerId: 'u-alice',
-          followeeId: 'u-bob',
-          followerCount: 8,
-          followingCount: 1,
-          followerCountsVersion: 1,
-          followeeCountsVersion: 10,
-          followedAt: NOW,
+    const after = spec
+      .given(towards(BOB, false))
+      .when(follow())
+      .thenEmits([
+        {
+          type: 'UserFollowed',
+          data: {
+            followerId: 'u-alice',
+            followeeId: 'u-bob',
+            followerCount: 8,
+            followingCount: 1,
+            followerCountsVersion: 1,
+            followeeCountsVersion: 10,
+            followedAt: NOW,
+          },
         },
-      },
-    ]);
+      ]);
+    // Both rows are written from the state after the event: the follower's and the followee's.
+    expect(after).toEqual({
+      member: { ...ALICE, followingCount: 1, countsVersion: 1, version: 1 },
+      followee: { ...BOB, followerCount: 8, countsVersion: 10 },
+      following: true,
+    });
   });
 
   it('treats an unknown edge (following undefined) as not following', () => {
-    expect(decide(follow(BOB), state(ALICE))).toHaveLength(1);
-    expect(decide(unfollow(BOB), state(ALICE))).toEqual([]);
+    expect(spec.given(towards(BOB)).when(follow()).events()).toHaveLength(1);
+    spec.given(towards(BOB)).when(unfollow()).thenEmitsNothing();
   });
 
   it('following someone already followed emits nothing', () => {
-    expect(decide(follow(BOB), state({ ...ALICE, followingCount: 1 }, true))).toEqual([]);
+    spec
+      .given(towards(BOB, true, { ...ALICE, followingCount: 1 }))
+      .when(follow())
+      .thenEmitsNothing();
   });
 
   it('unfollows someone followed: both counts move down by one', () => {
-    expect(decide(unfollow(BOB), state({ ...ALICE, followingCount: 3 }, true))).toEqual([
-      {
-        type: 'UserUnfollowed',
-        data: { followerId: 'u-alice', followeeId: 'u-bob', followerCount: 6, followingCount: 2, followerCountsVersion: 1, followeeCountsVersion: 10 },
-      },
-    ]);
+    spec
+      .given(towards(BOB, true, { ...ALICE, followingCount: 3 }))
+      .when(unfollow())
+      .thenEmits([
+        {
+          type: 'UserUnfollowed',
+          data: { followerId: 'u-alice', followeeId: 'u-bob', followerCount: 6, followingCount: 2, followerCountsVersion: 1, followeeCountsVersion: 10 },
+        },
+      ]);
   });
 
   it('unfollowing someone not followed emits nothing', () => {
-    expect(decide(unfollow(BOB), state({ ...ALICE, followingCount: 3 }, false))).toEqual([]);
+    spec
+      .given(towards(BOB, false, { ...ALICE, followingCount: 3 }))
+      .when(unfollow())
+      .thenEmitsNothing();
   });
 
   it('never takes a count below zero, even from inconsistent counts', () => {
-    const [event] = decide(unfollow({ ...BOB, followerCount: 0 }), state({ ...ALICE, followingCount: 0 }, true));
+    const [event] = spec
+      .given(towards({ ...BOB, followerCount: 0 }, true))
+      .when(unfollow())
+      .events();
     expect(event.data).toMatchObject({ followerCount: 0, followingCount: 0 });
+  });
+
+  it.each([
+    ['follow', follow],
+    ['unfollow', unfollow],
+  ])('refuses to %s someone who does not exist', (_label, cmd) => {
+    expect(spec.given(towards(null)).when(cmd('u-nobody')).thenRefuses('not-found')).toMatchObject({ kind: 'not-found' });
   });
 
   it.each([
@@ -149,26 +174,22 @@ describe('member decider: follows', () => {
     ['unfollow', unfollow],
   ])('refuses to %s yourself, whatever the edge says', (_label, cmd) => {
     for (const following of [undefined, false, true]) {
-      expect(refusal(() => decide(cmd({ ...ALICE }), state(ALICE, following)))).toMatchObject({ kind: 'conflict', code: 'cannot-follow-self' });
+      spec.given(towards(ALICE, following)).when(cmd(ALICE.userId)).thenRefuses('cannot-follow-self');
     }
   });
 
   it('a follow, a repeated follow and an unfollow fold back to the starting counts', () => {
-    let s = state(ALICE, false);
-    let followee = BOB;
-    const apply = (cmd: (f: MemberState) => MemberCommand) => {
-      const events = decide(cmd(followee), s);
-      for (const e of events) {
-        s = evolve(s, e);
-        if (e.type !== 'PostCreated') followee = { ...followee, followerCount: e.data.followerCount, countsVersion: e.data.followeeCountsVersion };
-      }
+    let s = towards(BOB, false);
+    const counts = [follow(), follow(), unfollow(), unfollow()].map((cmd) => {
+      const events = spec.given(s).when(cmd).events();
+      s = spec.fold(s, ...events);
       return events.length;
-    };
-    expect([apply(follow), apply(follow), apply(unfollow), apply(unfollow)]).toEqual([1, 0, 1, 0]);
-    expect(s).toEqual({ member: { ...ALICE, countsVersion: 2, version: 2 }, following: false });
-    expect(followee.followerCount).toBe(BOB.followerCount);
+    });
+    expect(counts).toEqual([1, 0, 1, 0]);
+    expect(s.member).toEqual({ ...ALICE, countsVersion: 2, version: 2 });
+    expect(s.following).toBe(false);
     // Each change of a member's counts is a new counts version, even when the count comes back.
-    expect(followee.countsVersion).toBe(BOB.countsVersion + 2);
+    expect(s.followee).toEqual({ ...BOB, countsVersion: BOB.countsVersion + 2 });
   });
 });
 
@@ -178,38 +199,17 @@ describe('member decider: evolve', () => {
     data: { postId: 'p', author: { userId: 'u-bob', name: 'Bob' }, authorSeq: 5, text: 't', tags: [], createdAt: NOW, postCount: 5 },
   };
 
-  it('PostCreated sets the post count from the event, bumps the version and keeps the edge', () => {
-    expect(evolve(state(BOB, true), created)).toEqual({ member: { ...BOB, postCount: 5, version: 12 }, following: true });
-  });
-
-  it('UserFollowed sets the following count from the event and marks the edge', () => {
-    const e: MemberEvent = {
-      type: 'UserFollowed',
-      data: {
-        followerId: 'u-bob',
-        followeeId: 'u-x',
-        followerCount: 99,
-        followingCount: 3,
-        followerCountsVersion: 10,
-        followeeCountsVersion: 40,
-        followedAt: NOW,
-      },
-    };
-    // the followee's follower count travels in the event: the acting member's own follower count stays
-    expect(evolve(state(BOB, false), e)).toEqual({ member: { ...BOB, followingCount: 3, countsVersion: 10, version: 12 }, following: true });
-  });
-
-  it('UserUnfollowed sets the following count from the event and clears the edge', () => {
-    const e: MemberEvent = {
-      type: 'UserUnfollowed',
-      data: { followerId: 'u-bob', followeeId: 'u-x', followerCount: 0, followingCount: 1, followerCountsVersion: 10, followeeCountsVersion: 40 },
-    };
-    expect(evolve(state(BOB, true), e)).toEqual({ member: { ...BOB, followingCount: 1, countsVersion: 10, version: 12 }, following: false });
+  it('PostCreated sets the post count from the event, bumps the version and keeps the rest', () => {
+    expect(evolve({ member: BOB }, created)).toEqual({ member: { ...BOB, postCount: 5, version: 12 } });
   });
 
   it('does not change the state it was given', () => {
-    const s = state({ ...BOB }, true);
+    const s = towards({ ...BOB }, true, { ...ALICE });
+    const copy = structuredClone(s);
     evolve(s, created);
-    expect(s).toEqual(state(BOB, true));
+    spec.given(s).when(unfollow()).events();
+    expect(s).toEqual(copy);
   });
 });
+
+spec.itRaisesEveryDeclaredRefusal();

@@ -1,5 +1,9 @@
-import { DomainError } from '@/server/cqrs/errors';
+import type { Decider } from '@/server/cqrs/types';
+import { type SocialErrorCode, socialErrors } from './errors';
+import { POST_MAX, TAGS_MAX } from './limits';
 import type { Author, MemberEvent } from './social-events';
+
+const { refuse } = socialErrors;
 
 export interface MemberState {
   userId: string;
@@ -13,71 +17,81 @@ export interface MemberState {
 
 export type MemberCommand =
   | { type: 'CreatePost'; data: { postId: string; text: string; tags: string[]; now: string } }
-  | { type: 'FollowUser'; data: { followee: MemberState; now: string } }
-  | { type: 'UnfollowUser'; data: { followee: MemberState } };
+  | { type: 'FollowUser'; data: { followeeId: string; now: string } }
+  | { type: 'UnfollowUser'; data: { followeeId: string } };
 
-/** The acting member, and for follow commands whether the edge to the followee exists. */
+/**
+ * The acting member; for follow commands also the other member (null when there is no such user)
+ * and whether the edge between them exists.
+ */
 export interface MemberDecisionState {
   member: MemberState;
+  followee?: MemberState | null;
   following?: boolean;
 }
 
 /**
- * Rules of a member (the social side of a user):
+ * Rules of a member (the social side of a user). Creating a post is a member's command, not a
+ * post's: the author's row lock numbers their posts and orders them in the author's stream, which
+ * is what feeds read. The post decider takes over from there (likes, comments).
  * - a post has 1..1000 characters after trimming (the HTTP contract checks it too) and at most
  *   10 distinct tags; posts are numbered 1, 2, 3... per author;
- * - nobody follows themselves;
+ * - one can only follow someone who exists, and nobody follows themselves;
  * - following someone already followed, or unfollowing someone not followed, changes nothing
  *   (no event), so retries and double clicks are harmless;
  * - follower and following counts move with the edges, never below zero; each change of a
  *   member's counts raises its counts version by one.
  */
-export const memberDecider = {
-  decide(command: MemberCommand, { member, following }: MemberDecisionState): MemberEvent[] {
+export const memberDecider: Decider<MemberCommand, MemberEvent, MemberDecisionState, SocialErrorCode> = {
+  refusals: {
+    CreatePost: ['invalid-post', 'too-many-tags'],
+    FollowUser: ['not-found', 'cannot-follow-self'],
+    UnfollowUser: ['not-found', 'cannot-follow-self'],
+  },
+
+  decide(command, { member, followee, following }) {
     switch (command.type) {
       case 'CreatePost': {
         const { postId, now } = command.data;
         const text = command.data.text.trim();
-        if (text.length < 1 || text.length > 1000) throw new DomainError('invalid-post', 'A post has 1 to 1000 characters');
+        if (text.length < 1 || text.length > POST_MAX) throw refuse('invalid-post', `A post has 1 to ${POST_MAX} characters`);
         const tags = [...new Set(command.data.tags.map((t) => t.trim().toLowerCase()).filter(Boolean))];
-        if (tags.length > 10) throw new DomainError('too-many-tags', 'A post has at most 10 tags');
+        if (tags.length > TAGS_MAX) throw refuse('too-many-tags', `A post has at most ${TAGS_MAX} tags`);
         const author: Author = { userId: member.userId, name: member.name };
         const authorSeq = member.postCount + 1;
         return [{ type: 'PostCreated', data: { postId, author, authorSeq, text, tags, createdAt: now, postCount: authorSeq } }];
       }
       case 'FollowUser': {
-        const { followee, now } = command.data;
-        if (followee.userId === member.userId) throw new DomainError('cannot-follow-self', 'You cannot follow yourself');
+        const other = mustBeOther(member, followee);
         if (following) return [];
         return [
           {
             type: 'UserFollowed',
             data: {
               followerId: member.userId,
-              followeeId: followee.userId,
-              followerCount: followee.followerCount + 1,
+              followeeId: other.userId,
+              followerCount: other.followerCount + 1,
               followingCount: member.followingCount + 1,
               followerCountsVersion: member.countsVersion + 1,
-              followeeCountsVersion: followee.countsVersion + 1,
-              followedAt: now,
+              followeeCountsVersion: other.countsVersion + 1,
+              followedAt: command.data.now,
             },
           },
         ];
       }
       case 'UnfollowUser': {
-        const { followee } = command.data;
-        if (followee.userId === member.userId) throw new DomainError('cannot-follow-self', 'You cannot unfollow yourself');
+        const other = mustBeOther(member, followee);
         if (!following) return [];
         return [
           {
             type: 'UserUnfollowed',
             data: {
               followerId: member.userId,
-              followeeId: followee.userId,
-              followerCount: Math.max(0, followee.followerCount - 1),
+              followeeId: other.userId,
+              followerCount: Math.max(0, other.followerCount - 1),
               followingCount: Math.max(0, member.followingCount - 1),
               followerCountsVersion: member.countsVersion + 1,
-              followeeCountsVersion: followee.countsVersion + 1,
+              followeeCountsVersion: other.countsVersion + 1,
             },
           },
         ];
@@ -85,17 +99,27 @@ export const memberDecider = {
     }
   },
 
-  /** The acting member after an event (the followee's count travels in the event). */
-  evolve(state: MemberDecisionState, event: MemberEvent): MemberDecisionState {
+  /** The acting member's stream version moves; the followee's counts change but not its stream. */
+  evolve(state, event) {
     const member = { ...state.member, version: state.member.version + 1 };
     switch (event.type) {
       case 'PostCreated':
         return { ...state, member: { ...member, postCount: event.data.postCount } };
       case 'UserFollowed':
       case 'UserUnfollowed': {
-        const { followingCount, followerCountsVersion } = event.data;
-        return { member: { ...member, followingCount, countsVersion: followerCountsVersion }, following: event.type === 'UserFollowed' };
+        const { followingCount, followerCountsVersion, followerCount, followeeCountsVersion } = event.data;
+        return {
+          member: { ...member, followingCount, countsVersion: followerCountsVersion },
+          followee: state.followee && { ...state.followee, followerCount, countsVersion: followeeCountsVersion },
+          following: event.type === 'UserFollowed',
+        };
       }
     }
   },
 };
+
+function mustBeOther(member: MemberState, followee: MemberState | null | undefined): MemberState {
+  if (!followee) throw refuse('not-found', 'User was not found');
+  if (followee.userId === member.userId) throw refuse('cannot-follow-self', 'You cannot follow or unfollow yourself');
+  return followee;
+}

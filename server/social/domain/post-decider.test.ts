@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/server/cqrs/errors';
+import { deciderSpec } from '@/server/testing/decider-spec';
 import { postDecider, type PostCommand, type PostDecisionState, type PostState } from './post-decider';
 import type { PostEvent } from './social-events';
 
@@ -9,19 +9,18 @@ const CAROL = { userId: 'u-carol', name: 'Carol' };
 
 const like = (userId = 'u-alice'): PostCommand => ({ type: 'LikePost', data: { userId } });
 const unlike = (userId = 'u-alice'): PostCommand => ({ type: 'UnlikePost', data: { userId } });
-const comment = (text: string, commentId = 'c-1'): PostCommand => ({ type: 'CommentOnPost', data: { commentId, author: CAROL, text, now: NOW } });
-const state = (post: Partial<PostState> = {}, liked?: boolean): PostDecisionState => ({ post: { ...POST, ...post }, liked });
+const comment = (text: string, commentId = 'c-1'): PostCommand => ({ type: 'CommentOnPost', data: { commentId, text, now: NOW } });
+/** The post as loaded for Carol, the caller. */
+const state = (post: Partial<PostState> = {}, liked?: boolean): PostDecisionState => ({ post: { ...POST, ...post }, liked, caller: CAROL });
 
-function refusal(decide: () => unknown): AppError {
-  try {
-    decide();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected the decider to refuse the command');
-}
+const spec = deciderSpec(postDecider);
 const { decide, evolve } = postDecider;
+
+describe('post decider: a post that does not exist', () => {
+  it.each([like(), unlike(), comment('hello')])('refuses $type as not found', (command) => {
+    expect(spec.given({ post: null, caller: CAROL }).when(command).thenRefuses('not-found')).toMatchObject({ kind: 'not-found' });
+  });
+});
 
 describe('post decider: likes', () => {
   it('a like by someone who has not liked adds one', () => {
@@ -56,7 +55,7 @@ describe('post decider: likes', () => {
       s = events.reduce(evolve, s);
     }
     expect(counts).toEqual([1, 0, 1, 0]);
-    expect(s).toEqual({ post: { ...POST, likeCount: 0, version: 2 }, liked: false });
+    expect(s).toEqual({ post: { ...POST, likeCount: 0, version: 2 }, liked: false, caller: CAROL });
   });
 
   it('likes by different users each count (the liked flag is per user)', () => {
@@ -81,7 +80,7 @@ describe('post decider: comments', () => {
     ['only whitespace', '  \t\n '],
     ['501 characters', 'c'.repeat(501)],
   ])('refuses a comment that is %s', (_label, text) => {
-    expect(refusal(() => decide(comment(text), state()))).toMatchObject({ kind: 'conflict', code: 'invalid-comment' });
+    expect(spec.given(state()).when(comment(text)).thenRefuses('invalid-comment')).toMatchObject({ kind: 'conflict' });
   });
 
   it.each([
@@ -96,9 +95,9 @@ describe('post decider: comments', () => {
 describe('post decider: evolve', () => {
   it('PostLiked and PostUnliked set the count from the event, bump the version and set the flag', () => {
     const liked = evolve(state({ likeCount: 1, version: 3 }, false), { type: 'PostLiked', data: { postId: 'p-1', userId: 'u', likeCount: 2 } });
-    expect(liked).toEqual({ post: { ...POST, likeCount: 2, version: 4 }, liked: true });
+    expect(liked).toEqual({ post: { ...POST, likeCount: 2, version: 4 }, liked: true, caller: CAROL });
     const unliked = evolve(liked, { type: 'PostUnliked', data: { postId: 'p-1', userId: 'u', likeCount: 1 } });
-    expect(unliked).toEqual({ post: { ...POST, likeCount: 1, version: 5 }, liked: false });
+    expect(unliked).toEqual({ post: { ...POST, likeCount: 1, version: 5 }, liked: false, caller: CAROL });
   });
 
   it('CommentAdded sets the comment count, bumps the version and keeps the like flag and count', () => {
@@ -106,6 +105,7 @@ describe('post decider: evolve', () => {
     expect(evolve(state({ likeCount: 3, commentCount: 5, version: 8 }, true), added)).toEqual({
       post: { ...POST, likeCount: 3, commentCount: 6, version: 9 },
       liked: true,
+      caller: CAROL,
     });
   });
 
@@ -115,3 +115,5 @@ describe('post decider: evolve', () => {
     expect(s).toEqual(state({ likeCount: 1 }, false));
   });
 });
+
+spec.itRaisesEveryDeclaredRefusal();
