@@ -6,7 +6,7 @@ import { createEvent } from '@/server/events/commands/create-event';
 import { registerParticipant } from '@/server/events/commands/register-participant';
 import { updateEvent } from '@/server/events/commands/update-event';
 import { eventCatalogProjector } from '@/server/events/projections/event-catalog-projector';
-import { EVENT_DETAILS, REGISTRATIONS, type EventDetailsDoc, type RegistrationDoc } from '@/server/events/projections/read-model-docs';
+import { EVENT_DETAILS, REGISTRATIONS, type EventDetailsDoc, type RegistrationDoc } from '@/server/events/read-models/read-model-docs';
 import { getEventDetails } from '@/server/events/queries/get-event-details';
 import { command, newUser, query } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';

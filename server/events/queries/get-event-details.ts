@@ -2,7 +2,7 @@ import { defineQuery } from '@/server/cqrs/define';
 import { notFound } from '@/server/cqrs/errors';
 import { readModel } from '@/server/cqrs/read-models';
 import { eventCatalogProjector } from '../projections/event-catalog-projector';
-import { EVENT_DETAILS, type EventDetailsDoc } from '../projections/read-model-docs';
+import { EVENT_DETAILS, type EventDetailsDoc } from '../read-models/read-model-docs';
 import { eventDetails, eventIdParams } from '../schemas';
 import { toEventSummary } from './to-event-summary';
 

@@ -1,7 +1,7 @@
 import { defineQuery } from '@/server/cqrs/define';
 import { readModel } from '@/server/cqrs/read-models';
 import { eventCatalogProjector } from '../projections/event-catalog-projector';
-import { REGISTRATIONS, type RegistrationDoc } from '../projections/read-model-docs';
+import { REGISTRATIONS, type RegistrationDoc } from '../read-models/read-model-docs';
 import { myRegistrations, noParams } from '../schemas';
 
 /** ListMyRegistrations: the caller's registrations, soonest event first; the filter is the caller. */

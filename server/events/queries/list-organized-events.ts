@@ -1,7 +1,7 @@
 import { defineQuery } from '@/server/cqrs/define';
 import { readModel } from '@/server/cqrs/read-models';
 import { eventCatalogProjector } from '../projections/event-catalog-projector';
-import { EVENT_DETAILS, type EventDetailsDoc } from '../projections/read-model-docs';
+import { EVENT_DETAILS, type EventDetailsDoc } from '../read-models/read-model-docs';
 import { eventList, noParams } from '../schemas';
 import { toEventSummary } from './to-event-summary';
 

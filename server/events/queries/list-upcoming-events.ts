@@ -2,7 +2,7 @@ import type { Collection, Filter } from 'mongodb';
 import { defineQuery } from '@/server/cqrs/define';
 import { readModel } from '@/server/cqrs/read-models';
 import { eventCatalogProjector } from '../projections/event-catalog-projector';
-import { EVENT_DETAILS, monthOf, type EventDetailsDoc } from '../projections/read-model-docs';
+import { EVENT_DETAILS, monthOf, type EventDetailsDoc } from '../read-models/read-model-docs';
 import { eventPage, upcomingParams } from '../schemas';
 import { decodeCursor, encodeCursor, type PageCursor } from './page-cursor';
 import { toEventSummary } from './to-event-summary';

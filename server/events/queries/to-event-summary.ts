@@ -1,4 +1,4 @@
-import type { EventDetailsDoc } from '../projections/read-model-docs';
+import type { EventDetailsDoc } from '../read-models/read-model-docs';
 
 /** Read-model document -> API shape; `seatsLeft` is derived here, never stored twice. */
 export function toEventSummary(doc: EventDetailsDoc) {

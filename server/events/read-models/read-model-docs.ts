@@ -1,4 +1,4 @@
-/** Read-model documents of the events context (MongoDB). */
+/** Read-model documents of the events context (MongoDB): shapes and ids shared by projections/ and queries/. */
 export const EVENT_DETAILS = 'events_event_details';
 export const REGISTRATIONS = 'events_registrations';
 
@@ -38,3 +38,5 @@ export interface RegistrationDoc {
   registeredAt: Date;
   eventVersion: number;
 }
+
+export const registrationDocId = (eventId: string, userId: string) => `${eventId}:${userId}`;

@@ -14,9 +14,10 @@ import { unfollowUser } from '../commands/unfollow-user';
 import { getFeed } from '../queries/get-feed';
 import { readFeed } from '../queries/read-feed';
 import { recomputeFeed } from '../testing/recompute-feed';
-import { bulkBuildSocial, type FeedStrategy } from './bulk-build';
-import { WINDOW_ENTRIES } from './feed-window';
-import { POSTS, PROFILES, TIMELINES, type PostDoc, type ProfileDoc, type TimelineDoc } from './read-model-docs';
+import type { FeedStrategy } from '../read-models/feed-layout';
+import { bulkBuildSocial } from './bulk-build';
+import { WINDOW_ENTRIES } from '../read-models/feed-layout';
+import { POSTS, PROFILES, TIMELINES, type PostDoc, type ProfileDoc, type TimelineDoc } from '../read-models/read-model-docs';
 import { socialFeedProjector } from './social-projector';
 
 const post = async (author: Caller, text = `post ${randomUUID()}`) => {
@@ -33,7 +34,7 @@ async function wholeFeed(db: ReadDb, caller: Caller): Promise<string[]> {
   let cursor: string | undefined;
   for (let pages = 0; pages < 100; pages++) {
     const params = getFeed.params.parse({ limit: '50', ...(cursor ? { cursor } : {}) });
-    const page = await getFeed.handle(params, { db, actor: caller.actor });
+    const page = await getFeed.handle(params, { db, actor: caller.actor!, now: new Date() });
     ids.push(...page.items.map((i) => i.postId));
     if (!page.nextCursor) return ids;
     cursor = page.nextCursor;

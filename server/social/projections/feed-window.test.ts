@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chunkWindow, dedupe, entryKey, KEY_PATTERN, newestFirst, PAGE_SIZE, rewindow, rollHead, WINDOW_ENTRIES, WINDOW_PAGES } from './feed-window';
-import type { FeedEntry } from './read-model-docs';
+import { dedupe, entryKey, KEY_PATTERN, newestFirst, PAGE_SIZE, WINDOW_ENTRIES, WINDOW_PAGES } from '../read-models/feed-layout';
+import type { FeedEntry } from '../read-models/read-model-docs';
+import { chunkWindow, rewindow, rollHead } from './feed-window';
 
 const T0 = new Date('2030-01-01T00:00:00Z');
 /** An entry at log place (tx, pos); the post id defaults to one per place. */

@@ -1,6 +1,7 @@
 import type { ProjectionStore } from '@/server/cqrs/projector';
-import { chunkWindow, newestFirst, PAGE_SIZE, rewindow, rollHead, TIMELINE_BUCKET, WINDOW_ENTRIES, WINDOW_PAGES, type WindowChange } from './feed-window';
-import { forEachConcurrent } from './for-each-concurrent';
+import { newestFirst, PAGE_SIZE, TIMELINE_BUCKET, WINDOW_ENTRIES, WINDOW_PAGES } from '../read-models/feed-layout';
+import { chunkWindow, rewindow, rollHead, type WindowChange } from './feed-window';
+import { forEachConcurrent } from '@/server/cqrs/for-each-concurrent';
 import {
   FEED_HEADS,
   FEED_PAGES,
@@ -11,7 +12,7 @@ import {
   type FeedPageDoc,
   type ProfileDoc,
   type TimelineDoc,
-} from './read-model-docs';
+} from '../read-models/read-model-docs';
 
 /** FerretDB spends ~1 ms of CPU per write; 8 in flight keep both cores busy without queueing. */
 const FAN_OUT_CONCURRENCY = 8;

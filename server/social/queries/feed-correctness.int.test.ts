@@ -4,7 +4,7 @@ import { projectAll } from '@/server/testing/projections';
 import { createPost } from '../commands/create-post';
 import { followUser } from '../commands/follow-user';
 import { unfollowUser } from '../commands/unfollow-user';
-import { WINDOW_ENTRIES } from '../projections/feed-window';
+import { WINDOW_ENTRIES } from '../read-models/feed-layout';
 import { recomputeFeed } from '../testing/recompute-feed';
 import { getFeed } from './get-feed';
 

@@ -5,7 +5,7 @@ import { projectAll } from '@/server/testing/projections';
 import { createPost } from '../commands/create-post';
 import { followUser } from '../commands/follow-user';
 import { unfollowUser } from '../commands/unfollow-user';
-import { TIMELINE_BUCKET } from '../projections/feed-window';
+import { TIMELINE_BUCKET } from '../read-models/feed-layout';
 import { getFeed } from './get-feed';
 import { getProfile } from './get-profile';
 import { getUserPosts } from './get-user-posts';

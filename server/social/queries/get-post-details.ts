@@ -1,7 +1,7 @@
 import { defineQuery } from '@/server/cqrs/define';
 import { notFound } from '@/server/cqrs/errors';
 import { readModel } from '@/server/cqrs/read-models';
-import { COMMENTS, POSTS, type CommentDoc, type PostDoc } from '../projections/read-model-docs';
+import { COMMENTS, POSTS, type CommentDoc, type PostDoc } from '../read-models/read-model-docs';
 import { socialFeedProjector } from '../projections/social-projector';
 import { postDetails, postIdParams } from '../schemas';
 import { postLoader } from './post-loader';

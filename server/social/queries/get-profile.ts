@@ -1,7 +1,7 @@
 import { defineQuery } from '@/server/cqrs/define';
 import { notFound } from '@/server/cqrs/errors';
 import { readModel } from '@/server/cqrs/read-models';
-import { FOLLOWS, PROFILES, type FollowDoc, type ProfileDoc } from '../projections/read-model-docs';
+import { FOLLOWS, PROFILES, type FollowDoc, type ProfileDoc } from '../read-models/read-model-docs';
 import { socialFeedProjector } from '../projections/social-projector';
 import { profile, userIdParams } from '../schemas';
 import { toProfile } from './to-profile';

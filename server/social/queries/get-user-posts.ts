@@ -1,7 +1,7 @@
 import { defineQuery } from '@/server/cqrs/define';
 import { notFound } from '@/server/cqrs/errors';
 import { readModel } from '@/server/cqrs/read-models';
-import { PROFILES, TIMELINES, type FeedEntry, type ProfileDoc, type TimelineDoc } from '../projections/read-model-docs';
+import { PROFILES, TIMELINES, type FeedEntry, type ProfileDoc, type TimelineDoc } from '../read-models/read-model-docs';
 import { socialFeedProjector } from '../projections/social-projector';
 import { feedPage, userPostsParams } from '../schemas';
 import { postLoader } from './post-loader';

@@ -1,7 +1,7 @@
 import { defineQuery } from '@/server/cqrs/define';
 import { readModel } from '@/server/cqrs/read-models';
-import { forEachConcurrent } from '../projections/for-each-concurrent';
-import { FOLLOWS, PROFILES, type FollowDoc, type ProfileDoc } from '../projections/read-model-docs';
+import { forEachConcurrent } from '@/server/cqrs/for-each-concurrent';
+import { FOLLOWS, PROFILES, type FollowDoc, type ProfileDoc } from '../read-models/read-model-docs';
 import { socialFeedProjector } from '../projections/social-projector';
 import { peoplePage, peopleParams } from '../schemas';
 import { toProfile } from './to-profile';

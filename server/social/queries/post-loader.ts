@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { ReadDb } from '@/db/mongo';
 import { readModel } from '@/server/cqrs/read-models';
-import { forEachConcurrent } from '../projections/for-each-concurrent';
-import { LIKES, POSTS, type FeedEntry, type LikeDoc, type PostDoc } from '../projections/read-model-docs';
+import { forEachConcurrent } from '@/server/cqrs/for-each-concurrent';
+import { LIKES, POSTS, type FeedEntry, type LikeDoc, type PostDoc } from '../read-models/read-model-docs';
 import type { feedItem } from '../schemas';
 
 export type FeedItem = z.infer<typeof feedItem>;

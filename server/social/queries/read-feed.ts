@@ -1,8 +1,8 @@
 import type { ReadDb } from '@/db/mongo';
 import { readModel } from '@/server/cqrs/read-models';
 import { env } from '@/server/env';
-import { forEachConcurrent } from '../projections/for-each-concurrent';
-import { WINDOW_PAGES } from '../projections/feed-window';
+import { forEachConcurrent } from '@/server/cqrs/for-each-concurrent';
+import { WINDOW_PAGES } from '../read-models/feed-layout';
 import {
   FEED_HEADS,
   FEED_PAGES,
@@ -16,7 +16,7 @@ import {
   type FollowDoc,
   type ProfileDoc,
   type TimelineDoc,
-} from '../projections/read-model-docs';
+} from '../read-models/read-model-docs';
 import { chunkedSource, mergeSources, timelineSource, type EntrySource } from './timeline-source';
 
 export interface FeedFilter {

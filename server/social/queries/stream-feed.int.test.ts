@@ -4,7 +4,7 @@ import { command, newUser, type Caller } from '@/server/testing/api';
 import { projectAll } from '@/server/testing/projections';
 import { createPost } from '../commands/create-post';
 import { followUser } from '../commands/follow-user';
-import { KEY_PATTERN } from '../projections/feed-window';
+import { KEY_PATTERN } from '../read-models/feed-layout';
 import { streamFeed } from './stream-feed';
 
 /**

@@ -4,9 +4,9 @@ import { actorFromRequest } from '@/server/auth/actor-from-request';
 import { unauthenticated } from '@/server/cqrs/errors';
 import { checkpointWatcher } from '@/server/http/checkpoint-watcher';
 import { problemResponse } from '@/server/http/problem';
-import { KEY_PATTERN } from '../projections/feed-window';
+import { KEY_PATTERN } from '../read-models/feed-layout';
 import { socialFeedProjector } from '../projections/social-projector';
-import type { FeedEntry } from '../projections/read-model-docs';
+import type { FeedEntry } from '../read-models/read-model-docs';
 import { postLoader } from './post-loader';
 import { readFeed } from './read-feed';
 

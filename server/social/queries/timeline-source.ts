@@ -1,7 +1,7 @@
 import type { Collection } from 'mongodb';
-import { forEachConcurrent } from '../projections/for-each-concurrent';
-import { newestFirst, TIMELINE_BUCKET } from '../projections/feed-window';
-import type { FeedEntry, ProfileDoc, TimelineDoc } from '../projections/read-model-docs';
+import { forEachConcurrent } from '@/server/cqrs/for-each-concurrent';
+import { newestFirst, TIMELINE_BUCKET } from '../read-models/feed-layout';
+import type { FeedEntry, ProfileDoc, TimelineDoc } from '../read-models/read-model-docs';
 
 /** Entries newest first, produced lazily: the k-way merge only reads what it uses. */
 export interface EntrySource {

@@ -1,4 +1,4 @@
-import type { ProfileDoc } from '../projections/read-model-docs';
+import type { ProfileDoc } from '../read-models/read-model-docs';
 
 export function toProfile(doc: ProfileDoc, viewer: string | null, followed: boolean) {
   return {

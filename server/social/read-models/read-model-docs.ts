@@ -1,4 +1,4 @@
-/** Read models of the social context (one projector owns them all, see social-projector.ts). */
+/** Read models of the social context: shapes and ids shared by the projector that writes them (projections/social-projector.ts) and the queries. */
 export const PROFILES = 'social_profiles';
 export const POSTS = 'social_posts';
 export const TIMELINES = 'social_timelines';
@@ -63,12 +63,16 @@ export interface TimelineDoc {
   items: FeedEntry[];
 }
 
+export const timelineId = (authorId: string, bucket: number) => `${authorId}:${bucket}`;
+
 /** `_id` is `<followerId>:<followeeId>`. */
 export interface FollowDoc {
   _id: string;
   followerId: string;
   followeeId: string;
 }
+
+export const followId = (followerId: string, followeeId: string) => `${followerId}:${followeeId}`;
 
 /**
  * The newest part of a user's materialized feed, and its bookkeeping. Pages `archived - 1`,
@@ -101,11 +105,16 @@ export interface FeedPageDoc {
   items: FeedEntry[];
 }
 
+export const feedPageId = (owner: string, index: number) => `${owner}:${index}`;
+
+/** `_id` is `<postId>:<userId>`. */
 export interface LikeDoc {
   _id: string;
   postId: string;
   userId: string;
 }
+
+export const likeId = (postId: string, userId: string) => `${postId}:${userId}`;
 
 export interface CommentDoc {
   _id: string;

@@ -1,0 +1,127 @@
+import { describe, it } from 'vitest';
+import { eventLog, projectionSpec } from '@/server/testing/projection-spec';
+import type { EventDetails } from '../domain/event-types';
+import { eventStreamId } from '../domain/event-types';
+import { EVENT_DETAILS, REGISTRATIONS } from '../read-models/read-model-docs';
+import { catalogDocuments } from './catalog-documents';
+
+const spec = projectionSpec(catalogDocuments);
+const E = 'e1';
+const organizer = { userId: 'org', name: 'Olga' };
+const details: EventDetails = { title: 'CQRS', description: 'Deep dive', venue: 'Hall A', startsAt: '2030-03-01T10:00:00.000Z', endsAt: null, capacity: 2 };
+
+function eventStream() {
+  const append = eventLog();
+  const stream = eventStreamId(E);
+  return {
+    created: () => append(stream, { type: 'EventCreated', data: { ...details, eventId: E, organizer } }),
+    updated: (change: Partial<EventDetails>) => append(stream, { type: 'EventUpdated', data: { ...details, ...change, eventId: E } }),
+    deleted: () => append(stream, { type: 'EventDeleted', data: { eventId: E } }),
+    registered: (userId: string, registeredCount: number) =>
+      append(stream, {
+        type: 'ParticipantRegistered',
+        data: { eventId: E, registrationId: `r-${userId}`, userId, registeredAt: '2030-02-01T00:00:00.000Z', registeredCount },
+      }),
+    cancelled: (userId: string, registeredCount: number) =>
+      append(stream, {
+        type: 'RegistrationCancelled',
+        data: { eventId: E, registrationId: `r-${userId}`, userId, cancelledAt: '2030-02-02T00:00:00.000Z', registeredCount },
+      }),
+  };
+}
+
+const detailsDoc = {
+  _id: E,
+  title: 'CQRS',
+  description: 'Deep dive',
+  venue: 'Hall A',
+  capacity: 2,
+  organizer,
+  organizerId: 'org',
+  startsAt: new Date(details.startsAt),
+  month: '2030-03',
+  endsAt: null,
+  registeredCount: 0,
+  status: 'scheduled',
+  search: 'cqrs\nhall a\ndeep dive',
+  version: 1,
+};
+const registration = (userId: string, eventVersion: number, extra: object = {}) => ({
+  _id: `${E}:${userId}`,
+  eventId: E,
+  userId,
+  title: 'CQRS',
+  venue: 'Hall A',
+  startsAt: new Date(details.startsAt),
+  status: 'registered',
+  registeredAt: new Date('2030-02-01T00:00:00.000Z'),
+  eventVersion,
+  ...extra,
+});
+
+describe('the events catalog documents', () => {
+  it('creates the details document with its month bucket, search text and no registrations', async () => {
+    const s = eventStream();
+    await spec.given(s.created()).expect({ [EVENT_DETAILS]: [detailsDoc], [REGISTRATIONS]: [] });
+  });
+
+  it('sets registeredCount from the events and copies the details into each registration', async () => {
+    const s = eventStream();
+    await spec.given(s.created(), s.registered('u1', 1), s.registered('u2', 2), s.cancelled('u1', 1)).expect({
+      [EVENT_DETAILS]: [{ ...detailsDoc, registeredCount: 1, version: 4 }],
+      [REGISTRATIONS]: [registration('u1', 4, { status: 'cancelled' }), registration('u2', 3)],
+    });
+  });
+
+  it('rewrites the registrations’ copy of title, venue and start when the event changes', async () => {
+    const s = eventStream();
+    const startsAt = '2030-04-02T09:00:00.000Z';
+    await spec.given(s.created(), s.registered('u1', 1), s.updated({ title: 'CQRS 2', venue: 'Hall B', startsAt })).expect({
+      [EVENT_DETAILS]: [
+        {
+          ...detailsDoc,
+          title: 'CQRS 2',
+          venue: 'Hall B',
+          startsAt: new Date(startsAt),
+          month: '2030-04',
+          search: 'cqrs 2\nhall b\ndeep dive',
+          registeredCount: 1,
+          version: 3,
+        },
+      ],
+      [REGISTRATIONS]: [registration('u1', 3, { title: 'CQRS 2', venue: 'Hall B', startsAt: new Date(startsAt) })],
+    });
+  });
+
+  it('marks live registrations event-deleted on delete, and leaves cancelled ones cancelled', async () => {
+    const s = eventStream();
+    await spec.given(s.created(), s.registered('u1', 1), s.registered('u2', 2), s.cancelled('u2', 1), s.deleted()).expect({
+      [EVENT_DETAILS]: [{ ...detailsDoc, status: 'deleted', registeredCount: 1, version: 5 }],
+      [REGISTRATIONS]: [registration('u1', 5, { status: 'event-deleted' }), registration('u2', 5, { status: 'cancelled' })],
+    });
+  });
+
+  it('lets a participant register again after cancelling', async () => {
+    const s = eventStream();
+    await spec.given(s.created(), s.registered('u1', 1), s.cancelled('u1', 0), s.registered('u1', 1)).expect({
+      [REGISTRATIONS]: [registration('u1', 4)],
+    });
+  });
+
+  it('ignores an older event applied after a newer one (a redelivery), for details and registrations', async () => {
+    const s = eventStream();
+    const created = s.created();
+    const registered = s.registered('u1', 1);
+    const cancelled = s.cancelled('u1', 0);
+    await spec.given(created, registered, cancelled, registered, created).expect({
+      [EVENT_DETAILS]: [{ ...detailsDoc, version: 3 }],
+      [REGISTRATIONS]: [registration('u1', 3, { status: 'cancelled' })],
+    });
+  });
+
+  it('creates nothing from an update or a delete of an event it never saw created', async () => {
+    const s = eventStream();
+    s.created();
+    await spec.given(s.updated({ title: 'x' }), s.deleted()).expect({ [EVENT_DETAILS]: [], [REGISTRATIONS]: [] });
+  });
+});
