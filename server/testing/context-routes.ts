@@ -13,7 +13,9 @@ export interface ContextRoutes {
 }
 
 /** A registered command or query; `key` is the command's name or the query's path. */
-export type Route = { key: string; access: Access } & ({ kind: 'command'; def: AnyCommand } | { kind: 'query'; def: AnyQuery });
+export type CommandRoute = { kind: 'command'; key: string; access: Access; def: AnyCommand };
+export type QueryRoute = { kind: 'query'; key: string; access: Access; def: AnyQuery };
+export type Route = CommandRoute | QueryRoute;
 
 export function contextRoutes(context: ContextRoutes): Route[] {
   return [
