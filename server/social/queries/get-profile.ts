@@ -1,7 +1,7 @@
 import { defineQuery } from '@/server/cqrs/define';
 import { notFound } from '@/server/cqrs/errors';
 import { readModel } from '@/server/cqrs/read-models';
-import { FOLLOWS, PROFILES, type FollowDoc, type ProfileDoc } from '../read-models/read-model-docs';
+import { FOLLOWS, followId, PROFILES, type FollowDoc, type ProfileDoc } from '../read-models/read-model-docs';
 import { socialFeedProjector } from '../projections/social-projector';
 import { profile, userIdParams } from '../schemas';
 import { toProfile } from './to-profile';
@@ -19,7 +19,7 @@ export const getProfile = defineQuery({
     const me = actor!.userId;
     const doc = await (await readModel<ProfileDoc>(db, PROFILES)).findOne({ _id: userId });
     if (!doc) throw notFound('User');
-    const edge = await (await readModel<FollowDoc>(db, FOLLOWS)).findOne({ _id: `${me}:${userId}` });
+    const edge = await (await readModel<FollowDoc>(db, FOLLOWS)).findOne({ _id: followId(me, userId) });
     return toProfile(doc, me, edge !== null);
   },
 });

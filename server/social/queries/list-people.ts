@@ -1,7 +1,7 @@
 import { defineQuery } from '@/server/cqrs/define';
 import { readModel } from '@/server/cqrs/read-models';
 import { forEachConcurrent } from '@/server/cqrs/for-each-concurrent';
-import { FOLLOWS, PROFILES, type FollowDoc, type ProfileDoc } from '../read-models/read-model-docs';
+import { FOLLOWS, followId, PROFILES, type FollowDoc, type ProfileDoc } from '../read-models/read-model-docs';
 import { socialFeedProjector } from '../projections/social-projector';
 import { peoplePage, peopleParams } from '../schemas';
 import { toProfile } from './to-profile';
@@ -29,7 +29,7 @@ export const listPeople = defineQuery({
     const follows = await readModel<FollowDoc>(db, FOLLOWS);
     const followed = new Set<string>();
     await forEachConcurrent(docs, 16, async (d) => {
-      if (await follows.findOne({ _id: `${me}:${d._id}` })) followed.add(d._id);
+      if (await follows.findOne({ _id: followId(me, d._id) })) followed.add(d._id);
     });
     return { items: docs.map((d) => toProfile(d as ProfileDoc, me, followed.has(d._id))) };
   },

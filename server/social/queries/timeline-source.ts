@@ -1,7 +1,7 @@
 import type { Collection } from 'mongodb';
 import { forEachConcurrent } from '@/server/cqrs/for-each-concurrent';
 import { newestFirst, TIMELINE_BUCKET } from '../read-models/feed-layout';
-import type { FeedEntry, ProfileDoc, TimelineDoc } from '../read-models/read-model-docs';
+import { type FeedEntry, type ProfileDoc, type TimelineDoc, timelineId } from '../read-models/read-model-docs';
 
 /** Entries newest first, produced lazily: the k-way merge only reads what it uses. */
 export interface EntrySource {
@@ -42,7 +42,7 @@ export function timelineSource(profile: ProfileDoc, timelines: Collection<Timeli
     recent,
     async () => {
       if (bucket < 0) return null;
-      const doc = await timelines.findOne({ _id: `${profile._id}:${bucket--}` });
+      const doc = await timelines.findOne({ _id: timelineId(profile._id, bucket--) });
       return doc?.items ?? [];
     },
     accept,
