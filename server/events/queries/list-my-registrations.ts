@@ -14,7 +14,7 @@ export const listMyRegistrations = defineQuery({
   projections: [eventCatalogProjector.name],
   errors: [{ status: 401, code: 'unauthenticated', when: 'not signed in' }],
   async handle(_params, { db, actor }) {
-    const docs = await (await readModel<RegistrationDoc>(db, REGISTRATIONS)).find({ userId: actor!.userId }).sort({ startsAt: 1 }).toArray();
+    const docs = await (await readModel<RegistrationDoc>(db, REGISTRATIONS)).find({ userId: actor.userId }).sort({ startsAt: 1 }).toArray();
     return {
       items: docs.map((d) => ({
         eventId: d.eventId,

@@ -18,7 +18,7 @@ export const listOrganizedEvents = defineQuery({
     { status: 403, code: 'forbidden', when: 'the caller is not an organizer' },
   ],
   async handle(_params, { db, actor }) {
-    const docs = await (await readModel<EventDetailsDoc>(db, EVENT_DETAILS)).find({ organizerId: actor!.userId }).sort({ startsAt: -1 }).toArray();
+    const docs = await (await readModel<EventDetailsDoc>(db, EVENT_DETAILS)).find({ organizerId: actor.userId }).sort({ startsAt: -1 }).toArray();
     return { items: docs.map(toEventSummary) };
   },
 });

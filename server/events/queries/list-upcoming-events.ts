@@ -31,8 +31,7 @@ export const listUpcomingEvents = defineQuery({
   output: eventPage,
   projections: [eventCatalogProjector.name],
   errors: [{ status: 400, code: 'invalid-request', when: 'limit, cursor or q is malformed' }],
-  async handle({ limit, cursor, q }, { db }) {
-    const now = new Date();
+  async handle({ limit, cursor, q }, { db, now }) {
     const after = cursor ? decodeCursor(cursor) : null;
     const from: PageCursor = after && after.startsAt > now ? after : { startsAt: now, id: '' };
     const collection = await readModel<EventDetailsDoc>(db, EVENT_DETAILS);
