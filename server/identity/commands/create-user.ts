@@ -2,7 +2,7 @@ import { userRoles, users } from '@/db/client';
 import { hashPassword } from '@/server/auth/password';
 import { defineCommand } from '@/server/cqrs/define';
 import type { CommandContext } from '@/server/cqrs/handle-command';
-import { DomainError } from '@/server/cqrs/errors';
+import { identityErrors } from '../domain/errors';
 import { DEFAULT_ROLES, userStreamId, type UserCreated } from '../domain/user-events';
 import { createUserInput, userCreated } from '../schemas';
 
@@ -17,7 +17,7 @@ export const createUser = defineCommand({
   input: createUserInput,
   output: userCreated,
   successStatus: 201,
-  errors: [{ status: 409, code: 'email-taken', when: 'an account with this email exists' }],
+  errors: identityErrors.docs(['email-taken']),
   async handle({ email, name, password }, ctx) {
     return createUserWithRoles(ctx, { email, name, password, roles: [...DEFAULT_ROLES] });
   },
@@ -34,7 +34,7 @@ export async function createUserWithRoles(
     .values({ id: userId, email: email.trim(), name, passwordHash: await hashPassword(password), createdAt: ctx.now })
     .onConflictDoNothing()
     .returning({ id: users.id });
-  if (inserted.length === 0) throw new DomainError('email-taken', 'An account with this email already exists');
+  if (inserted.length === 0) throw identityErrors.refuse('email-taken', 'An account with this email already exists');
   await ctx.tx.insert(userRoles).values(roles.map((role) => ({ userId, role })));
   const event: UserCreated = { type: 'UserCreated', data: { userId, email: email.trim(), name, roles } };
   await ctx.append(userStreamId(userId), 0, [event]);
