@@ -42,4 +42,4 @@ e2e: deps
 	@$(TSX) scripts/test-all.ts --only=e2e
 
 bench-ferretdb: deps
-	@$(TSX) scripts/bench-ferretdb-backends.ts
+	@$(TSX) load/bench-ferretdb.ts

@@ -2,8 +2,8 @@
  * Summarises V8 .cpuprofile files (node --cpu-prof) per time window: self time by function and by
  * package, so a phase's CPU can be pinned on code. V8 sample timestamps are CLOCK_MONOTONIC
  * microseconds, the same clock as process.hrtime in the benchmark, so the phases' windows apply.
- * Used by bench-events.ts when BENCH_CPU_PROFILE=<dir> is set; also runnable by hand:
- *   npx tsx load/cpuprofile-top.ts <file.cpuprofile>
+ * Used by the bench stack (stack.ts) when BENCH_CPU_PROFILE=<dir> is set; also runnable by hand:
+ *   npx tsx load/harness/cpu-profile.ts <file.cpuprofile>
  */
 import { readFileSync } from 'node:fs';
 

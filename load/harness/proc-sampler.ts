@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SEC = 100; // USER_HZ on Linux
 
+/** The process groups of a benchmark stack (load/harness/stack.ts); other benches name their own. */
 export type GroupName = 'web' | 'worker' | 'postgres' | 'readPostgres' | 'ferretdb' | 'bench';
-export const GROUPS: GroupName[] = ['web', 'worker', 'postgres', 'readPostgres', 'ferretdb', 'bench'];
 
 interface ProcInfo {
   pid: number;
@@ -70,44 +70,60 @@ function trees(roots: Record<string, number | undefined>, single: Set<string>): 
   return { members, all };
 }
 
-export interface RssPoint {
+export interface RssPoint<G extends string = GroupName> {
   t: number;
   /** MB per group: whole tree. */
-  tree: Record<GroupName, number>;
+  tree: Record<G, number>;
   /** MB of the biggest single process of the group (for web: the next-server child). */
-  largest: Record<GroupName, number>;
+  largest: Record<G, number>;
 }
 
-interface CpuSnapshot {
+interface CpuSnapshot<G extends string> {
   wall: number;
-  groups: Record<GroupName, number>;
+  groups: Record<G, number>;
   machine: number;
 }
 
-export interface PhaseUsage {
+export interface PhaseUsage<G extends string = GroupName> {
   phase: string;
   seconds: number;
   /** CLOCK_MONOTONIC window in microseconds (matches V8 .cpuprofile timestamps). */
   monoFromUs: number;
   monoToUs: number;
   /** Average cores used per group over the phase (1.0 = one core busy). */
-  cores: Record<GroupName | 'others', number>;
+  cores: Record<G | 'others', number>;
   /** Peak RSS (MB) of each group's tree and of its biggest process during the phase. */
-  peakRssMb: Record<GroupName, number>;
-  peakLargestRssMb: Record<GroupName, number>;
+  peakRssMb: Record<G, number>;
+  peakLargestRssMb: Record<G, number>;
 }
 
-export class ProcSampler {
+export class ProcSampler<G extends string = GroupName> {
   private timer: NodeJS.Timeout | undefined;
-  readonly points: RssPoint[] = [];
-  private phaseStart: { name: string; cpu: CpuSnapshot; from: number; mono: number } | null = null;
-  readonly phases: PhaseUsage[] = [];
+  readonly points: RssPoint<G>[] = [];
+  private phaseStart: { name: string; cpu: CpuSnapshot<G>; from: number; mono: number } | null = null;
+  readonly phases: PhaseUsage<G>[] = [];
   private readonly t0 = Date.now();
+  private readonly groups: G[];
   /** Tree ticks of pids that exited: keeps per-group CPU monotonic when a backend disconnects. */
-  private readonly seen = new Map<number, { group: GroupName; ticks: number }>();
-  private readonly exitedTicks = Object.fromEntries(GROUPS.map((g) => [g, 0])) as Record<GroupName, number>;
+  private readonly seen = new Map<number, { group: G; ticks: number }>();
+  private readonly exitedTicks: Record<G, number>;
 
-  constructor(private readonly roots: () => Record<GroupName, number | undefined>) {}
+  /**
+   * @param roots the root pid of each group, asked at every sample (processes come and go)
+   * @param single groups counted as their root process alone, not its tree (the load generator is
+   *   the parent of everything it started)
+   */
+  constructor(
+    private readonly roots: () => Record<G, number | undefined>,
+    private readonly single: G[] = [],
+  ) {
+    this.groups = Object.keys(roots()) as G[];
+    this.exitedTicks = this.zeros();
+  }
+
+  private zeros(): Record<G, number> {
+    return Object.fromEntries(this.groups.map((g) => [g, 0])) as Record<G, number>;
+  }
 
   start(intervalMs = 500): void {
     this.sample();
@@ -118,14 +134,13 @@ export class ProcSampler {
     if (this.timer) clearInterval(this.timer);
   }
 
-  private snapshot(): { cpu: CpuSnapshot; point: RssPoint } {
-    // The load generator is the parent of everything it started: count only its own process.
-    const { members, all } = trees(this.roots(), new Set(['bench']));
-    const groups = Object.fromEntries(GROUPS.map((g) => [g, 0])) as Record<GroupName, number>;
-    const tree = { ...groups };
-    const largest = { ...groups };
+  private snapshot(): { cpu: CpuSnapshot<G>; point: RssPoint<G> } {
+    const { members, all } = trees(this.roots(), new Set<string>(this.single));
+    const groups = this.zeros();
+    const tree = this.zeros();
+    const largest = this.zeros();
     const alive = new Set<number>();
-    for (const [name, pids] of Object.entries(members) as [GroupName, number[]][]) {
+    for (const [name, pids] of Object.entries(members) as [G, number[]][]) {
       for (const pid of pids) {
         const ticks = all.get(pid)!.ticks;
         alive.add(pid);
@@ -142,9 +157,8 @@ export class ProcSampler {
         this.seen.delete(pid);
       }
     }
-    for (const g of Object.keys(groups) as GroupName[]) groups[g] = (groups[g] + this.exitedTicks[g]) / TICKS_PER_SEC;
-    const round = (o: Record<GroupName, number>) =>
-      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10])) as Record<GroupName, number>;
+    for (const g of this.groups) groups[g] = (groups[g] + this.exitedTicks[g]) / TICKS_PER_SEC;
+    const round = (o: Record<G, number>) => Object.fromEntries(Object.entries<number>(o).map(([k, v]) => [k, Math.round(v * 10) / 10])) as Record<G, number>;
     return {
       cpu: { wall: Date.now(), groups, machine: machineBusyTicks() / TICKS_PER_SEC },
       point: { t: Date.now() - this.t0, tree: round(tree), largest: round(largest) },
@@ -156,26 +170,38 @@ export class ProcSampler {
   }
 
   /** Cores used per group over the next `ms` (outside any phase bookkeeping). */
-  async measure(ms: number): Promise<Record<GroupName, number>> {
+  async measure(ms: number): Promise<Record<G, number>> {
     const a = this.snapshot().cpu;
     await new Promise((r) => setTimeout(r, ms));
     const b = this.snapshot().cpu;
     const secs = (b.wall - a.wall) / 1000;
-    return Object.fromEntries(GROUPS.map((g) => [g, (b.groups[g] - a.groups[g]) / secs])) as Record<GroupName, number>;
+    return Object.fromEntries(this.groups.map((g) => [g, (b.groups[g] - a.groups[g]) / secs])) as Record<G, number>;
+  }
+
+  /**
+   * Waits (up to `timeoutMs`) until the groups other than `ignore` use less than `cores` together:
+   * a saturated phase leaves queued work behind that would otherwise be billed to the next one.
+   */
+  async waitQuiet(ignore: G[], cores = 0.25, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const c = await this.measure(1000);
+      if (this.groups.filter((g) => !ignore.includes(g)).reduce((n, g) => n + c[g], 0) < cores) return;
+    }
   }
 
   beginPhase(name: string): void {
     this.phaseStart = { name, cpu: this.snapshot().cpu, from: this.points.length, mono: Number(process.hrtime.bigint() / 1000n) };
   }
 
-  endPhase(): PhaseUsage {
+  endPhase(): PhaseUsage<G> {
     const start = this.phaseStart!;
     const { cpu: end, point } = this.snapshot();
     this.points.push(point);
     const seconds = (end.wall - start.cpu.wall) / 1000;
-    const cores = {} as Record<GroupName | 'others', number>;
+    const cores = {} as Record<G | 'others', number>;
     let ours = 0;
-    for (const g of Object.keys(end.groups) as GroupName[]) {
+    for (const g of this.groups) {
       const used = end.groups[g] - start.cpu.groups[g];
       ours += used;
       cores[g] = Math.round((used / seconds) * 100) / 100;
@@ -183,8 +209,8 @@ export class ProcSampler {
     cores.others = Math.max(0, Math.round(((end.machine - start.cpu.machine - ours) / seconds) * 100) / 100);
     const window = this.points.slice(start.from);
     const peak = (key: 'tree' | 'largest') =>
-      Object.fromEntries(GROUPS.map((g) => [g, Math.max(0, ...window.map((p) => p[key][g]))])) as Record<GroupName, number>;
-    const usage: PhaseUsage = {
+      Object.fromEntries(this.groups.map((g) => [g, Math.max(0, ...window.map((p) => p[key][g]))])) as Record<G, number>;
+    const usage: PhaseUsage<G> = {
       phase: start.name,
       seconds: Math.round(seconds * 10) / 10,
       monoFromUs: start.mono,
@@ -215,4 +241,16 @@ export function findPid(needle: string, exclude: (cmd: string) => boolean = () =
     }
   }
   return best?.pid;
+}
+
+/** Highest value of each key over the samples (peak RSS per group). */
+export function peakOf<K extends string>(rows: Record<K, number>[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const r of rows) for (const [k, v] of Object.entries<number>(r)) out[k as K] = Math.max(out[k as K] ?? 0, v);
+  return out;
+}
+
+/** CPU milliseconds each group spent per request over a phase. */
+export function cpuMsPerRequest<G extends string>(u: PhaseUsage<G>, requests: number, groups: G[]): Record<G, number> {
+  return Object.fromEntries(groups.map((g) => [g, Math.round(((u.cores[g] * u.seconds * 1000) / Math.max(1, requests)) * 100) / 100])) as Record<G, number>;
 }
