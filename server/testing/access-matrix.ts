@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '@/server/cqrs/define';
 import { type ApiResponse, anonymous, badToken, type Caller, expectRefusal, forgedToken, newUser } from './api';
-import { type ContextRoutes, contextRoutes, type Route, send, validInput } from './context-routes';
+import { type ContextRoutes, registeredRoutes, type Route, send, validInput } from './registered-routes';
 
 /** A cell's answer: a status (with its usual code for 400, 401, 403 and 404) or a status and its code. */
 export type Outcome = number | { status: number; code: string };
@@ -98,7 +98,7 @@ function routeRows<F>(route: Route, requests: MatrixRequest<F>[]): Row<F>[] {
  * still covered: refusals exactly, the callers let through with its smallest valid input.
  */
 export function accessMatrix<F>(spec: AccessMatrixSpec<F>): void {
-  const routes = contextRoutes(spec.context);
+  const routes = registeredRoutes(spec.context);
   const requests = spec.requests ?? {};
   const unknown = Object.keys(requests).filter((key) => !routes.some((r) => r.key === key));
   if (unknown.length) throw new Error(`accessMatrix(${spec.context.name}): no registered route ${unknown.join(', ')}`);

@@ -7,7 +7,7 @@ import type { Access } from '@/server/cqrs/define';
 import { env } from '@/server/env';
 import { DEFAULT_ROLES } from '@/server/identity/domain/user-events';
 import { anonymous, badToken, type Caller, expectProblem, expectRefusal, forgedToken, newUser, type TestHeaders } from './api';
-import { contextRoutes, type QueryRoute, type Route, send, validInput } from './context-routes';
+import { registeredRoutes, type QueryRoute, type Route, send, validInput } from './registered-routes';
 
 /**
  * The HTTP contract every registered command and query keeps, whatever its context: a new context
@@ -15,7 +15,7 @@ import { contextRoutes, type QueryRoute, type Route, send, validInput } from './
  * route's access lets through (unless the test is about access), with the route's smallest valid
  * input where a check runs after validation. A context's own tests keep only its field rules.
  */
-const routes = contexts.flatMap((context) => contextRoutes(context));
+const routes = contexts.flatMap((context) => registeredRoutes(context));
 const commands = routes.filter((r) => r.kind === 'command');
 const queries = routes.filter((r): r is QueryRoute => r.kind === 'query');
 

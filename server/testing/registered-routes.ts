@@ -17,7 +17,7 @@ export type CommandRoute = { kind: 'command'; key: string; access: Access; def: 
 export type QueryRoute = { kind: 'query'; key: string; access: Access; def: AnyQuery };
 export type Route = CommandRoute | QueryRoute;
 
-export function contextRoutes(context: ContextRoutes): Route[] {
+export function registeredRoutes(context: ContextRoutes): Route[] {
   return [
     ...context.commands.map((def): Route => ({ kind: 'command', key: def.name, access: def.access, def })),
     ...context.queries.map((def): Route => ({ kind: 'query', key: def.path, access: def.access, def })),
