@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { env } from '@/server/env';
-import { ensureQueues } from '@/server/jobs/boss';
+import { ensureQueues } from '@/server/jobs/ensure-queues';
 
 // Any constant works; it only has to be the same for every process that migrates.
 const MIGRATION_LOCK = 727_001;

@@ -1,12 +1,7 @@
-import type pg from 'pg';
-import type { ReadDb } from '@/db/mongo';
-import { catchUp } from '@/server/cqrs/catch-up';
-import { loadCheckpoint } from '@/server/cqrs/checkpoints';
 import { comparePositions, type LogPosition } from '@/server/cqrs/consistency-token';
-import type { Projector } from '@/server/cqrs/projector';
-import { liveGenerations, storeFor } from '@/server/cqrs/read-models';
+import type { LogConsumer } from './log-consumers';
 
-export interface ProjectorStats {
+export interface ConsumerStats {
   applied: number;
   lastError: string | null;
   lastErrorAt: Date | null;
@@ -15,25 +10,21 @@ export interface ProjectorStats {
 const WAIT_FOR_OTHER_WORKER_MS = 10_000;
 
 /**
- * Runs every projector's catch-up, coalescing triggers: however many notifications arrive during
- * a pass, at most one more pass follows, and it sees everything committed before it started.
+ * Runs every consumer's catch-up (projectors and reactors alike), coalescing triggers: however
+ * many notifications arrive during a pass, at most one more pass follows, and it sees everything
+ * committed before it started.
  */
-export class ProjectionRunner {
-  readonly stats = new Map<string, ProjectorStats>();
+export class ConsumerRunner {
+  readonly stats = new Map<string, ConsumerStats>();
   private running: Promise<void> | null = null;
   private again = false;
 
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly db: ReadDb,
-    readonly projectors: Projector[],
-  ) {
-    for (const p of projectors) this.stats.set(p.name, { applied: 0, lastError: null, lastErrorAt: null });
+  constructor(readonly consumers: LogConsumer[]) {
+    for (const c of consumers) this.stats.set(c.name, { applied: 0, lastError: null, lastErrorAt: null });
   }
 
-  /** Creates the live generations' indexes. */
   async setup(): Promise<void> {
-    for (const p of this.projectors) await p.setup(storeFor(this.db, await liveGenerations(this.db, p.collections)));
+    for (const c of this.consumers) await c.setup();
   }
 
   /** Starts a pass, or asks the running one to go again; resolves when no pass is pending. */
@@ -48,17 +39,20 @@ export class ProjectionRunner {
     return this.running;
   };
 
-  /** For a job: resolves once every projector is at or past `token`, throws if one cannot get there. */
-  async ensureCaughtUpTo(token: LogPosition): Promise<void> {
+  /**
+   * For a job of `queue`: resolves once each consumer of that queue is at or past `token`, throws
+   * if one cannot get there. Consumers of other queues (other contexts) do not matter to it.
+   */
+  async ensureCaughtUpTo(queue: string, token: LogPosition): Promise<void> {
     await this.trigger();
     const deadline = Date.now() + WAIT_FOR_OTHER_WORKER_MS;
-    for (const p of this.projectors) {
+    for (const c of this.consumers.filter((c) => c.queue === queue)) {
       for (;;) {
-        const stats = this.stats.get(p.name)!;
-        if (comparePositions(await loadCheckpoint(this.db, p.name), token) >= 0) break;
+        const stats = this.stats.get(c.name)!;
+        if (comparePositions(await c.checkpoint(), token) >= 0) break;
         if (stats.lastError) throw new Error(stats.lastError);
-        // Another worker holds this projection's lock and is catching up: give it time.
-        if (Date.now() > deadline) throw new Error(`${p.name} did not reach ${token.transactionId}.${token.position} in time`);
+        // Another worker holds this consumer's lock and is catching up: give it time.
+        if (Date.now() > deadline) throw new Error(`${c.name} did not reach ${token.transactionId}.${token.position} in time`);
         await new Promise((r) => setTimeout(r, 50));
         await this.trigger();
       }
@@ -68,15 +62,15 @@ export class ProjectionRunner {
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      // Projectors run side by side: a big social fan-out does not hold back the events catalog.
-      await Promise.all(this.projectors.map((p) => this.catchUpOne(p)));
+      // Side by side: a big social fan-out or a failing consumer does not hold back the others.
+      await Promise.all(this.consumers.map((c) => this.catchUpOne(c)));
     } while (this.again);
   }
 
-  private async catchUpOne(projector: Projector): Promise<void> {
-    const stats = this.stats.get(projector.name)!;
+  private async catchUpOne(consumer: LogConsumer): Promise<void> {
+    const stats = this.stats.get(consumer.name)!;
     try {
-      const result = await catchUp(this.pool, this.db, projector, async () => storeFor(this.db, await liveGenerations(this.db, projector.collections)));
+      const result = await consumer.catchUp();
       if (result.ran) {
         stats.applied += result.applied;
         stats.lastError = null;
@@ -84,7 +78,7 @@ export class ProjectionRunner {
     } catch (err) {
       stats.lastError = err instanceof Error ? err.message : String(err);
       stats.lastErrorAt = new Date();
-      console.error(`[projection] ${stats.lastError}`);
+      console.error(`[${consumer.kind}] ${stats.lastError}`);
     }
   }
 }

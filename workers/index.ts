@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { pool } from '@/db/client';
 import { closeReadDb, readDb } from '@/db/mongo';
-import { allProjectors } from '@/server/contexts';
-import { comparePositions, decodeToken, type LogPosition } from '@/server/cqrs/consistency-token';
+import { contextConsumers } from '@/server/contexts';
+import { comparePositions } from '@/server/cqrs/consistency-token';
 import { env } from '@/server/env';
-import { eventsChannel, queues } from '@/server/jobs/queues';
-import { ProjectionRunner } from './projection-runner';
+import type { ContextConsumers } from '@/server/jobs/queue-routes';
+import { catchUpJob, eventsChannel } from '@/server/jobs/queues';
+import { workJob } from '@/server/jobs/work-job';
+import { ConsumerRunner } from './consumer-runner';
+import { logConsumers } from './log-consumers';
 import { publishOpsStatus } from './publish-ops-status';
 
 // A safety net only: NOTIFY wakes us at once, pg-boss redelivers what NOTIFY could not.
@@ -15,31 +19,42 @@ const SWEEP_MS = 5000;
 const STATUS_MS = 1000;
 
 /**
- * The worker: consumes `projections` jobs and projects the event log into MongoDB. Several
- * copies may run; advisory locks give each projection to one of them at a time.
+ * Tests name a module exporting `extraContexts` here to run consumers of their own beside the
+ * registry's (e.g. a reactor issuing real commands). Production leaves it unset.
+ */
+async function extraContexts(): Promise<ContextConsumers[]> {
+  const module = process.env.WORKER_EXTRA_CONTEXTS;
+  if (!module) return [];
+  return ((await import(path.resolve(module))) as { extraContexts: ContextConsumers[] }).extraContexts;
+}
+
+/**
+ * The worker: runs every context's projectors and reactors over the event log, and consumes each
+ * context's queues. Several copies may run; advisory locks give each consumer to one of them at a time.
  */
 async function main() {
   const worker = { id: `${process.env.HOSTNAME ?? 'local'}-${process.pid}-${randomUUID().slice(0, 8)}`, startedAt: new Date() };
   const db = await readDb();
-  const runner = new ProjectionRunner(pool(), db, allProjectors);
+  const runner = new ConsumerRunner(logConsumers(pool(), db, [...contextConsumers, ...(await extraContexts())]));
   await runner.setup();
 
   const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 4 });
   boss.on('error', (err) => console.error('[pg-boss]', err.message));
   await boss.start();
-  const workId = await boss.work<{ token: string }>(queues.projections, { batchSize: 100, pollingIntervalSeconds: 1 }, async (jobs) => {
-    const tokens = jobs.map((j) => decodeToken(String(j.data?.token)));
-    // A job we cannot read is a bug upstream: fail it so it ends in the dead-letter queue, visibly.
-    if (tokens.includes(null)) throw new Error(`unreadable projections job: ${JSON.stringify(jobs.map((j) => j.data))}`);
-    const furthest = (tokens as LogPosition[]).sort(comparePositions).at(-1);
-    if (furthest) await runner.ensureCaughtUpTo(furthest);
-  });
+  const workIds: string[] = [];
+  for (const queue of new Set(runner.consumers.map((c) => c.queue))) {
+    const workId = await workJob(boss, catchUpJob(queue), { batchSize: 100, pollingIntervalSeconds: 1 }, async (payloads) => {
+      const furthest = payloads.map((p) => p.token).sort(comparePositions);
+      await runner.ensureCaughtUpTo(queue, furthest.at(-1)!);
+    });
+    workIds.push(workId);
+  }
 
   const listener = new pg.Client({ connectionString: env.DATABASE_URL });
   await listener.connect();
   listener.on('notification', () => {
     void runner.trigger();
-    boss.notifyWorker(workId);
+    for (const id of workIds) boss.notifyWorker(id);
   });
   listener.on('error', (err) => {
     // Without the listener we would fall back to polling; better to restart and listen again.
@@ -58,7 +73,7 @@ async function main() {
     if (!stopping) status = setTimeout(publish, STATUS_MS);
   };
   await publish();
-  console.log(`[worker] ${worker.id} projecting ${runner.projectors.map((p) => p.name).join(', ')}`);
+  console.log(`[worker] ${worker.id} running ${runner.consumers.map((c) => c.name).join(', ')}`);
 
   const stop = async (signal: string) => {
     console.log(`[worker] ${signal}: stopping`);

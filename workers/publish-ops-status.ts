@@ -1,23 +1,26 @@
 import type pg from 'pg';
 import type { ReadDb } from '@/db/mongo';
-import { loadCheckpoint } from '@/server/cqrs/checkpoints';
 import { encodeToken } from '@/server/cqrs/consistency-token';
 import { lagAfter } from '@/server/cqrs/event-store';
-import { OPS_PROJECTIONS, OPS_QUEUES, OPS_WORKERS, type OpsProjectionDoc, type OpsQueueDoc, type OpsWorkerDoc } from '@/server/ops/ops-docs';
-import { queues } from '@/server/jobs/queues';
-import type { ProjectionRunner } from './projection-runner';
+import { OPS_CONSUMERS, OPS_QUEUES, OPS_WORKERS, type OpsConsumerDoc, type OpsQueueDoc, type OpsWorkerDoc } from '@/server/ops/ops-docs';
+import type { ConsumerRunner } from './consumer-runner';
+
+const DEAD = '-dead';
 
 /**
- * Writes the ops read models: projection lag measured against the event log, pg-boss queue
- * depth, and this worker's heartbeat. The ops query then never needs PostgreSQL.
+ * Writes the ops read models: each projector's and reactor's lag measured against the event log,
+ * each queue's depth and dead letters, and this worker's heartbeat. The ops query then never
+ * needs PostgreSQL.
  */
-export async function publishOpsStatus(pool: pg.Pool, db: ReadDb, runner: ProjectionRunner, worker: { id: string; startedAt: Date }) {
+export async function publishOpsStatus(pool: pg.Pool, db: ReadDb, runner: ConsumerRunner, worker: { id: string; startedAt: Date }) {
   const now = new Date();
-  for (const p of runner.projectors) {
-    const checkpoint = await loadCheckpoint(db, p.name);
+  for (const c of runner.consumers) {
+    const checkpoint = await c.checkpoint();
     const lag = await lagAfter(pool, checkpoint);
-    const stats = runner.stats.get(p.name)!;
-    const doc: Omit<OpsProjectionDoc, '_id'> = {
+    const stats = runner.stats.get(c.name)!;
+    const doc: Omit<OpsConsumerDoc, '_id'> = {
+      kind: c.kind,
+      queue: c.queue,
       checkpoint: encodeToken(checkpoint),
       lagEvents: lag.events,
       lagMs: lag.oldest ? Math.max(0, now.getTime() - lag.oldest.getTime()) : 0,
@@ -26,19 +29,29 @@ export async function publishOpsStatus(pool: pg.Pool, db: ReadDb, runner: Projec
       lastErrorAt: stats.lastErrorAt,
       updatedAt: now,
     };
-    await db.collection<OpsProjectionDoc>(OPS_PROJECTIONS).updateOne({ _id: p.name }, { $set: doc }, { upsert: true });
+    await db.collection<OpsConsumerDoc>(OPS_CONSUMERS).updateOne({ _id: c.name }, { $set: doc }, { upsert: true });
   }
   // Only unfinished jobs: pg-boss keeps completed ones for hours, and counting those every second
   // would scan a table that grows with traffic. Failures show up as waiting dead letters.
-  const { rows } = await pool.query<{ name: string; state: string; count: number }>(
-    `SELECT name, state::text, count(*)::int AS count FROM pgboss.job WHERE state < 'completed' GROUP BY name, state`,
+  const { rows } = await pool.query<{ name: string; state: string | null; count: number }>(
+    `SELECT q.name, j.state::text, count(j.id)::int AS count
+       FROM pgboss.queue q LEFT JOIN pgboss.job j ON j.name = q.name AND j.state < 'completed'
+      GROUP BY q.name, j.state`,
   );
-  const names = new Set([...rows.map((r) => r.name), ...Object.values(queues)]);
+  const count = (name: string, state: string) => rows.find((r) => r.name === name && r.state === state)?.count ?? 0;
+  const names = [...new Set(rows.map((r) => r.name))].filter((name) => !name.endsWith(DEAD));
   for (const name of names) {
-    const count = (state: string) => rows.find((r) => r.name === name && r.state === state)?.count ?? 0;
-    const doc: Omit<OpsQueueDoc, '_id'> = { queued: count('created'), active: count('active'), retrying: count('retry'), updatedAt: now };
+    const doc: Omit<OpsQueueDoc, '_id'> = {
+      queued: count(name, 'created'),
+      active: count(name, 'active'),
+      retrying: count(name, 'retry'),
+      deadLetters: count(`${name}${DEAD}`, 'created'),
+      updatedAt: now,
+    };
     await db.collection<OpsQueueDoc>(OPS_QUEUES).updateOne({ _id: name }, { $set: doc }, { upsert: true });
   }
+  // Queues that migrations removed (e.g. the single `projections` queue of old) leave the page.
+  await db.collection<OpsQueueDoc>(OPS_QUEUES).deleteMany({ _id: { $nin: names } });
   await db
     .collection<OpsWorkerDoc>(OPS_WORKERS)
     .updateOne({ _id: worker.id }, { $set: { pid: process.pid, startedAt: worker.startedAt, heartbeatAt: now } }, { upsert: true });

@@ -7,16 +7,13 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { eventErrorMessage } from '@/components/events/event-error-message';
+import { ConsumerTable } from './consumer-table';
 import { formatAge } from './format-age';
+import { formatCount } from './format-count';
 
 const REFRESH_MS = 2000;
-const number = new Intl.NumberFormat();
 
-function fmt(n: number | null | undefined): string {
-  return n === null || n === undefined ? '–' : number.format(n);
-}
-
-/** Projections (checkpoint, lag, dead letters, last error), queues and the worker, refreshed live. */
+/** Projectors and reactors (checkpoint, lag, dead letters, last error), queues per context and the worker, refreshed live. */
 export function OpsStatusBoard() {
   const query = useOpsStatus(REFRESH_MS);
 
@@ -29,8 +26,7 @@ export function OpsStatusBoard() {
   }
   if (!query.data) return <Alert title="Could not load the ops status">{eventErrorMessage(query.error)}</Alert>;
 
-  const { projections = [], worker } = query.data.value;
-  const queues = query.data.value.queues;
+  const { projections, reactors, queues, worker } = query.data.value;
   const now = Date.now();
 
   return (
@@ -49,8 +45,7 @@ export function OpsStatusBoard() {
         <p className="worker-line" data-testid="worker-status">
           {worker.alive ? <Badge tone="success">Alive</Badge> : <Badge tone="danger">Not responding</Badge>}
           <span className="muted small">
-            Last heartbeat {formatAge(worker.heartbeatAt, now)}
-            {worker.instances !== undefined ? ` · ${worker.instances} ${worker.instances === 1 ? 'instance' : 'instances'}` : ''}
+            Last heartbeat {formatAge(worker.heartbeatAt, now)} · {worker.instances} {worker.instances === 1 ? 'instance' : 'instances'}
           </span>
         </p>
       </Card>
@@ -62,57 +57,18 @@ export function OpsStatusBoard() {
         {projections.length === 0 ? (
           <EmptyState title="No projections registered." />
         ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="projections-table">
-              <thead>
-                <tr>
-                  <th scope="col">Projection</th>
-                  <th scope="col" className="num">
-                    Checkpoint
-                  </th>
-                  <th scope="col" className="num">
-                    Lag (events)
-                  </th>
-                  <th scope="col" className="num">
-                    Lag (ms)
-                  </th>
-                  <th scope="col" className="num">
-                    Dead letters
-                  </th>
-                  <th scope="col">Last error</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {projections.map((p) => (
-                  <tr key={p.name}>
-                    <th scope="row">
-                      <code>{p.name}</code>
-                    </th>
-                    <td className="num">
-                      <code>{p.checkpoint ?? '–'}</code>
-                    </td>
-                    <td className="num">{(p.lagEvents ?? 0) > 0 ? <Badge tone="warning">{fmt(p.lagEvents)}</Badge> : fmt(p.lagEvents)}</td>
-                    <td className="num">{fmt(p.lagMs)}</td>
-                    <td className="num">{p.deadLetters > 0 ? <Badge tone="danger">{fmt(p.deadLetters)}</Badge> : fmt(p.deadLetters)}</td>
-                    <td className="error-cell">
-                      {p.lastError ? (
-                        <>
-                          <span className="error-text" title={p.lastError}>
-                            {p.lastError}
-                          </span>
-                          <span className="muted small block">{formatAge(p.lastErrorAt, now)}</span>
-                        </>
-                      ) : (
-                        <span className="muted">none</span>
-                      )}
-                    </td>
-                    <td>{formatAge(p.updatedAt, now)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ConsumerTable label="Projection" consumers={projections} now={now} testId="projections-table" />
+        )}
+      </Card>
+
+      <Card aria-labelledby="reactors-heading">
+        <h2 id="reactors-heading" className="card-title">
+          Reactors
+        </h2>
+        {reactors.length === 0 ? (
+          <EmptyState title="No reactors registered." />
+        ) : (
+          <ConsumerTable label="Reactor" consumers={reactors} now={now} testId="reactors-table" />
         )}
       </Card>
 
@@ -137,23 +93,24 @@ export function OpsStatusBoard() {
                   <th scope="col" className="num">
                     Retrying
                   </th>
+                  <th scope="col" className="num">
+                    Dead letters
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {queues.map((q) => {
-                  // Waiting jobs in a dead-letter queue are failures that exhausted their retries.
-                  const dead = q.name.endsWith('-dead') && q.queued > 0;
-                  return (
-                    <tr key={q.name}>
-                      <th scope="row">
-                        <code>{q.name}</code>
-                      </th>
-                      <td className="num">{dead ? <Badge tone="danger">{fmt(q.queued)}</Badge> : fmt(q.queued)}</td>
-                      <td className="num">{fmt(q.active)}</td>
-                      <td className="num">{q.retrying > 0 ? <Badge tone="warning">{fmt(q.retrying)}</Badge> : fmt(q.retrying)}</td>
-                    </tr>
-                  );
-                })}
+                {queues.map((q) => (
+                  <tr key={q.name}>
+                    <th scope="row">
+                      <code>{q.name}</code>
+                    </th>
+                    <td className="num">{formatCount(q.queued)}</td>
+                    <td className="num">{formatCount(q.active)}</td>
+                    <td className="num">{q.retrying > 0 ? <Badge tone="warning">{formatCount(q.retrying)}</Badge> : formatCount(q.retrying)}</td>
+                    {/* Jobs that exhausted their retries: replay with `npm run jobs:replay-dead` once the cause is fixed. */}
+                    <td className="num">{q.deadLetters > 0 ? <Badge tone="danger">{formatCount(q.deadLetters)}</Badge> : formatCount(q.deadLetters)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>

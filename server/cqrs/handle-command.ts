@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import type pg from 'pg';
 import { dbFor, idempotencyKeys, pool, type Db } from '@/db/client';
-import { senderBoss } from '@/server/jobs/boss';
-import { eventsChannel, queues } from '@/server/jobs/queues';
+import { wakeConsumers } from '@/server/jobs/wake-consumers';
 import { type Clock, systemClock } from './clock';
 import { encodeToken, type LogPosition } from './consistency-token';
 import { AppError } from './errors';
 import { appendToStream } from './event-store';
-import type { Actor, DomainEvent } from './types';
+import type { Actor, DomainEvent, EventMetadata } from './types';
 
 /**
  * What a command handler gets: the transaction, the caller (an `Actor` unless the command is
@@ -44,24 +44,40 @@ export interface CommandResponse<Body> extends CommandOutcome<Body & { consisten
   replayed: boolean;
 }
 
+/** An open transaction that commands run in (see `inCommandTransaction`). */
+export interface CommandTransaction {
+  client: pg.PoolClient;
+  tx: Db;
+  /** Appends to the log and remembers what was written, for the transaction's job. */
+  append(streamId: string, fromVersion: number, events: DomainEvent[], metadata: EventMetadata, occurredAt: Date): Promise<LogPosition | null>;
+  /**
+   * Runs `work` under a savepoint: if it throws, its writes and its events are undone and the
+   * transaction goes on (a reaction outlives a command that was refused).
+   */
+  savepoint<T>(work: () => Promise<T>): Promise<T>;
+}
+
 // Serialization failures and deadlocks are safe to retry: the transaction left nothing behind.
 const RETRYABLE = new Set(['40001', '40P01']);
 
 /**
- * Runs one command: its state change, its domain events, its pg-boss job and its idempotency
+ * Runs one command: its state change, its domain events, its pg-boss jobs and its idempotency
  * record commit in ONE PostgreSQL transaction, or none of them do.
- * Handlers must lock the aggregate row they change before any other write: the lock then orders
- * both the stream versions and the writers' transaction ids, which is the order projectors read.
- * That is also why the idempotency record is written last rather than first.
- * Requests with the same Idempotency-Key are serialized by a transaction-scoped advisory lock (it
- * takes no transaction id), so a retry sent while the first attempt runs waits for its answer.
  */
-export async function handleCommand<Input, Body, A extends Actor | null>(req: CommandRequest<Input, Body, A>): Promise<CommandResponse<Body>> {
-  const scope = `${req.actor?.userId ?? 'anonymous'}:${req.command}`;
-  const requestHash = hashOf(req.input);
+export function handleCommand<Input, Body, A extends Actor | null>(req: CommandRequest<Input, Body, A>): Promise<CommandResponse<Body>> {
+  return inCommandTransaction(req.command, (t) => runCommand(t, req));
+}
+
+/**
+ * Opens a transaction, lets `work` run commands in it, then sends one job to each queue whose
+ * consumers handle an event type it appended, and one NOTIFY, before committing: all of it, or
+ * nothing. Retried whole on a serialization failure or deadlock, so `work` must be repeatable.
+ * `cause` names what wrote the events in the jobs (a command, or a reactor).
+ */
+export async function inCommandTransaction<T>(cause: string, work: (t: CommandTransaction) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await runOnce(req, scope, requestHash);
+      return await transactionOnce(cause, work);
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (attempt < 4 && code && RETRYABLE.has(code)) continue;
@@ -70,69 +86,96 @@ export async function handleCommand<Input, Body, A extends Actor | null>(req: Co
   }
 }
 
-async function runOnce<Input, Body, A extends Actor | null>(req: CommandRequest<Input, Body, A>, scope: string, requestHash: string) {
+async function transactionOnce<T>(cause: string, work: (t: CommandTransaction) => Promise<T>): Promise<T> {
   const client = await pool().connect();
-  const tx = dbFor(client);
-  const correlationId = req.correlationId ?? randomUUID();
-  const clock = req.clock ?? systemClock;
-  const now = clock.now();
-  let last: LogPosition | null = null;
+  let written = { types: new Set<string>(), last: null as LogPosition | null };
+  const t: CommandTransaction = {
+    client,
+    tx: dbFor(client),
+    async append(streamId, fromVersion, events, metadata, occurredAt) {
+      const positions = await appendToStream(t.tx, streamId, fromVersion, events, metadata, occurredAt);
+      for (const e of events) written.types.add(e.type);
+      written.last = positions.at(-1) ?? written.last;
+      return positions.at(-1) ?? null;
+    },
+    async savepoint(inner) {
+      const before = { types: new Set(written.types), last: written.last };
+      await client.query('SAVEPOINT command');
+      try {
+        const result = await inner();
+        await client.query('RELEASE SAVEPOINT command');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK TO SAVEPOINT command');
+        written = before;
+        throw err;
+      }
+    },
+  };
   try {
     await client.query('BEGIN');
-    if (req.idempotencyKey) {
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${scope}\n${req.idempotencyKey}`]);
-      const earlier = await findAnswer(tx, scope, req.idempotencyKey, requestHash);
-      if (earlier) {
-        await client.query('ROLLBACK');
-        return earlier as CommandResponse<Body>;
-      }
-    }
-    const ctx: CommandContext<A> = {
-      tx,
-      actor: req.actor,
-      now,
-      newId: clock.newId,
-      append: async (streamId, fromVersion, events) => {
-        const metadata = { actorId: req.actor?.userId ?? null, correlationId, command: req.command, idempotencyKey: req.idempotencyKey };
-        const written = await appendToStream(tx, streamId, fromVersion, events, metadata, now);
-        if (written.length) last = written[written.length - 1];
-      },
-    };
-    const outcome = await req.handler(req.input, ctx);
-    const token = last ? encodeToken(last) : null;
-    if (token) {
-      const boss = await senderBoss();
-      const onThisTransaction = { executeSql: (text: string, values?: unknown[]) => client.query(text, values) };
-      await boss.send(queues.projections, { token, command: req.command }, { db: onThisTransaction });
-      await client.query('SELECT pg_notify($1, $2)', [eventsChannel, token]);
-    }
-    const response: CommandResponse<Body> = {
-      status: outcome.status,
-      body: { ...outcome.body, consistencyToken: token },
-      replayed: false,
-    };
-    if (req.idempotencyKey) {
-      const stored = await tx
-        .insert(idempotencyKeys)
-        .values({ scope, key: req.idempotencyKey, requestHash, status: response.status, response: response.body as object })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (stored.length === 0) {
-        // Cannot happen while the advisory lock is held; kept as the database's own guarantee.
-        await client.query('ROLLBACK');
-        const earlier = await findAnswer(dbFor(pool()), scope, req.idempotencyKey, requestHash);
-        if (earlier) return earlier as CommandResponse<Body>;
-        throw new AppError('conflict', 'idempotency-key-in-flight', 'A request with this Idempotency-Key is still running');
-      }
-    }
+    const result = await work(t);
+    if (written.last) await wakeConsumers(client, [...written.types], { token: encodeToken(written.last), command: cause });
     await client.query('COMMIT');
-    return response;
+    return result;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     throw err;
   } finally {
     client.release();
   }
+}
+
+/**
+ * Runs one command inside a transaction someone else opened (`handleCommand`, or a reactor that
+ * commits its checkpoint with the commands it issues).
+ * Handlers must lock the aggregate row they change before any other write: the lock then orders
+ * both the stream versions and the writers' transaction ids, which is the order projectors read.
+ * That is also why the idempotency record is written last rather than first.
+ * Requests with the same Idempotency-Key are serialized by a transaction-scoped advisory lock (it
+ * takes no transaction id), so a retry sent while the first attempt runs waits for its answer.
+ */
+export async function runCommand<Input, Body, A extends Actor | null>(
+  t: CommandTransaction,
+  req: CommandRequest<Input, Body, A>,
+): Promise<CommandResponse<Body>> {
+  const scope = `${req.actor?.userId ?? 'anonymous'}:${req.command}`;
+  const requestHash = hashOf(req.input);
+  const correlationId = req.correlationId ?? randomUUID();
+  const clock = req.clock ?? systemClock;
+  const now = clock.now();
+  if (req.idempotencyKey) {
+    await t.client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${scope}\n${req.idempotencyKey}`]);
+    const earlier = await findAnswer(t.tx, scope, req.idempotencyKey, requestHash);
+    if (earlier) return earlier as CommandResponse<Body>;
+  }
+  let last: LogPosition | null = null;
+  const metadata: EventMetadata = { actorId: req.actor?.userId ?? null, correlationId, command: req.command, idempotencyKey: req.idempotencyKey };
+  const ctx: CommandContext<A> = {
+    tx: t.tx,
+    actor: req.actor,
+    now,
+    newId: clock.newId,
+    append: async (streamId, fromVersion, events) => {
+      last = (await t.append(streamId, fromVersion, events, metadata, now)) ?? last;
+    },
+  };
+  const outcome = await req.handler(req.input, ctx);
+  const response: CommandResponse<Body> = {
+    status: outcome.status,
+    body: { ...outcome.body, consistencyToken: last ? encodeToken(last) : null },
+    replayed: false,
+  };
+  if (req.idempotencyKey) {
+    const stored = await t.tx
+      .insert(idempotencyKeys)
+      .values({ scope, key: req.idempotencyKey, requestHash, status: response.status, response: response.body as object })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    // Cannot happen while the advisory lock is held; kept as the database's own guarantee.
+    if (stored.length === 0) throw new AppError('conflict', 'idempotency-key-in-flight', 'A request with this Idempotency-Key is still running');
+  }
+  return response;
 }
 
 async function findAnswer(db: Db, scope: string, key: string, requestHash: string): Promise<CommandResponse<unknown> | null> {

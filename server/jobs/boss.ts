@@ -1,6 +1,5 @@
 import PgBoss from 'pg-boss';
 import { env } from '@/server/env';
-import { projectionsQueueOptions, queues } from './queues';
 
 const globalForBoss = globalThis as unknown as { quadrantBoss?: Promise<PgBoss> };
 
@@ -16,13 +15,4 @@ export function senderBoss(): Promise<PgBoss> {
     return boss;
   })();
   return globalForBoss.quadrantBoss;
-}
-
-/** Creates or updates the queues (run by migrations, idempotent). */
-export async function ensureQueues(boss: PgBoss): Promise<void> {
-  const existing = new Set((await boss.getQueues()).map((q) => q.name));
-  if (!existing.has(queues.projectionsDead)) await boss.createQueue(queues.projectionsDead, { name: queues.projectionsDead });
-  const options = { name: queues.projections, ...projectionsQueueOptions };
-  if (existing.has(queues.projections)) await boss.updateQueue(queues.projections, options);
-  else await boss.createQueue(queues.projections, options);
 }

@@ -1,10 +1,13 @@
 /** Ops read models, written by the worker every second; the ops query reads only these. */
-export const OPS_PROJECTIONS = 'ops_projections';
+export const OPS_CONSUMERS = 'ops_consumers';
 export const OPS_QUEUES = 'ops_queues';
 export const OPS_WORKERS = 'ops_workers';
 
-export interface OpsProjectionDoc {
+/** A projector or reactor, as last reported by a worker running it. */
+export interface OpsConsumerDoc {
   _id: string;
+  kind: 'projection' | 'reaction';
+  queue: string;
   checkpoint: string;
   lagEvents: number;
   lagMs: number;
@@ -14,11 +17,13 @@ export interface OpsProjectionDoc {
   updatedAt: Date;
 }
 
+/** A consumer queue; `deadLetters` are the jobs waiting in its `<name>-dead` queue. */
 export interface OpsQueueDoc {
   _id: string;
   queued: number;
   active: number;
   retrying: number;
+  deadLetters: number;
   updatedAt: Date;
 }
 

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'Operations' };
 export default function OpsPage() {
   return (
     <>
-      <PageHeader title="Operations" description="Projection lag, dead letters, queues and the worker, live." />
+      <PageHeader title="Operations" description="Projectors, reactors, queues per context and the worker, live." />
       <OpsStatusBoard />
     </>
   );

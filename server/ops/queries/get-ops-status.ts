@@ -1,55 +1,62 @@
 import { z } from 'zod';
 import { defineQuery } from '@/server/cqrs/define';
-import { queues } from '@/server/jobs/queues';
-import { HEARTBEAT_STALE_MS, OPS_PROJECTIONS, OPS_QUEUES, OPS_WORKERS, type OpsProjectionDoc, type OpsQueueDoc, type OpsWorkerDoc } from '../ops-docs';
+import { HEARTBEAT_STALE_MS, OPS_CONSUMERS, OPS_QUEUES, OPS_WORKERS, type OpsConsumerDoc, type OpsQueueDoc, type OpsWorkerDoc } from '../ops-docs';
+
+const consumer = z.object({
+  name: z.string(),
+  /** The queue of its context whose jobs wait for it. */
+  queue: z.string(),
+  checkpoint: z.string(),
+  lagEvents: z.number(),
+  lagMs: z.number(),
+  applied: z.number(),
+  /** Dead letters of its queue. */
+  deadLetters: z.number(),
+  lastError: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
 
 const output = z.object({
-  projections: z.array(
-    z.object({
-      name: z.string(),
-      checkpoint: z.string(),
-      lagEvents: z.number(),
-      lagMs: z.number(),
-      deadLetters: z.number(),
-      lastError: z.string().nullable(),
-      lastErrorAt: z.string().nullable(),
-      updatedAt: z.string(),
-    }),
-  ),
-  queues: z.array(z.object({ name: z.string(), queued: z.number(), active: z.number(), retrying: z.number() })),
+  projections: z.array(consumer),
+  reactors: z.array(consumer),
+  queues: z.array(z.object({ name: z.string(), queued: z.number(), active: z.number(), retrying: z.number(), deadLetters: z.number() })),
   worker: z.object({ alive: z.boolean(), heartbeatAt: z.string().nullable(), instances: z.number() }),
 });
 
-/** Ops status: per projection checkpoint, lag, dead letters and last error; queue depth; worker. */
+/** Ops status: per projector and reactor checkpoint, lag, dead letters and last error; queues per context; worker. */
 export const getOpsStatus = defineQuery({
   path: '/api/queries/ops/status',
-  summary: 'Projection checkpoints, lag, dead letters, queue depth and worker liveness',
+  summary: 'Projector and reactor checkpoints, lag, dead letters; queue depth per context; worker liveness',
   access: 'signed-in',
   params: z.object({}),
   output,
   projections: [],
   errors: [{ status: 401, code: 'unauthenticated', when: 'not signed in' }],
-  async handle(_params, { db }) {
-    const [projections, queueDocs, workers] = await Promise.all([
-      db.collection<OpsProjectionDoc>(OPS_PROJECTIONS).find().sort({ _id: 1 }).toArray(),
+  async handle(_params, { db, now }) {
+    const [consumers, queueDocs, workers] = await Promise.all([
+      db.collection<OpsConsumerDoc>(OPS_CONSUMERS).find().sort({ _id: 1 }).toArray(),
       db.collection<OpsQueueDoc>(OPS_QUEUES).find().sort({ _id: 1 }).toArray(),
       db.collection<OpsWorkerDoc>(OPS_WORKERS).find().toArray(),
     ]);
-    const deadLetters = queueDocs.find((q) => q._id === queues.projectionsDead)?.queued ?? 0;
+    const row = (c: OpsConsumerDoc) => ({
+      name: c._id,
+      queue: c.queue,
+      checkpoint: c.checkpoint,
+      lagEvents: c.lagEvents,
+      lagMs: c.lagMs,
+      applied: c.applied,
+      deadLetters: queueDocs.find((q) => q._id === c.queue)?.deadLetters ?? 0,
+      lastError: c.lastError,
+      lastErrorAt: c.lastErrorAt?.toISOString() ?? null,
+      updatedAt: c.updatedAt.toISOString(),
+    });
     const latest = workers.map((w) => w.heartbeatAt).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-    const alive = workers.filter((w) => Date.now() - w.heartbeatAt.getTime() < HEARTBEAT_STALE_MS);
+    const alive = workers.filter((w) => now.getTime() - w.heartbeatAt.getTime() < HEARTBEAT_STALE_MS);
     return {
-      projections: projections.map((p) => ({
-        name: p._id,
-        checkpoint: p.checkpoint,
-        lagEvents: p.lagEvents,
-        lagMs: p.lagMs,
-        deadLetters,
-        lastError: p.lastError,
-        lastErrorAt: p.lastErrorAt?.toISOString() ?? null,
-        updatedAt: p.updatedAt.toISOString(),
-      })),
-      queues: queueDocs.map((q) => ({ name: q._id, queued: q.queued, active: q.active, retrying: q.retrying })),
+      projections: consumers.filter((c) => c.kind === 'projection').map(row),
+      reactors: consumers.filter((c) => c.kind === 'reaction').map(row),
+      queues: queueDocs.map((q) => ({ name: q._id, queued: q.queued, active: q.active, retrying: q.retrying, deadLetters: q.deadLetters })),
       worker: { alive: alive.length > 0, heartbeatAt: latest?.toISOString() ?? null, instances: alive.length },
     };
   },
