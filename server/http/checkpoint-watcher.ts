@@ -27,11 +27,41 @@ export function checkpointWatcher(db: () => Promise<ReadDb>, projection: string)
       timer = listeners.size ? setTimeout(poll, POLL_MS) : null;
     }
   };
+  const subscribe = (listener: Listener): (() => void) => {
+    listeners.add(listener);
+    if (!timer) timer = setTimeout(poll, 0);
+    return () => listeners.delete(listener);
+  };
   return {
-    subscribe(listener: Listener): () => void {
-      listeners.add(listener);
-      if (!timer) timer = setTimeout(poll, 0);
-      return () => listeners.delete(listener);
+    subscribe,
+    /**
+     * The moves as an async iterable, from now until `signal` aborts. A move that comes while the
+     * consumer is busy is kept (one pending tick), so the consumer's next wait returns at once.
+     */
+    changes(signal: AbortSignal): AsyncIterable<void> {
+      let pending = false;
+      let wake: (() => void) | null = null;
+      const unsubscribe = subscribe(() => {
+        pending = true;
+        wake?.();
+      });
+      const stop = () => {
+        unsubscribe();
+        wake?.();
+      };
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
+      return {
+        async *[Symbol.asyncIterator]() {
+          while (!signal.aborted) {
+            if (!pending) await new Promise<void>((resolve) => (wake = resolve));
+            wake = null;
+            if (signal.aborted) return;
+            pending = false;
+            yield;
+          }
+        },
+      };
     },
   };
 }

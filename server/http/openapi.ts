@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contexts } from '@/server/contexts';
 import type { Access, CommandDefinition, ErrorDoc, QueryDefinition } from '@/server/cqrs/define';
 import { tokenInput, tokenOutput } from '@/server/identity/schemas';
+import { streamFeed } from '@/server/social/queries/stream-feed';
 
 type Schema = Record<string, unknown>;
 
@@ -104,16 +105,20 @@ export function buildOpenApi() {
       },
     },
   };
-  paths['/api/queries/social/feed/stream'] = {
+  // Hand-written: a stream's body is not a JSON schema.
+  paths[streamFeed.path] = {
     get: {
       tags: ['social'],
       summary: "The caller's new feed items as Server-Sent Events",
       description:
-        'Each item arrives as `event: post` with `id: <cursor>` and the feed item as JSON `data`; `: keepalive` comments every 15 s. Reconnect with the `Last-Event-ID` header (or `?lastEventId=`) to receive exactly the items after that id (at most 50).',
-      parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
+        'Each new item arrives as `event: post` with `id: <cursor>` and the feed item as JSON `data`, oldest first; the stream opens with `retry: 2000` and sends `: keepalive` comments every 15 s. Reconnect with the `Last-Event-ID` header (or `?lastEventId=`) to receive exactly the items after that id; more than 500 behind, it sends `event: reset` instead (reload the feed) and goes on from the newest. A failure is sent as `event: error` and ends the stream (reconnect to resume).',
+      parameters: [
+        { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+        { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string' } },
+      ],
       responses: {
         '200': { description: 'An endless text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
-        ...errorResponses('signed-in', [], []),
+        ...errorResponses(streamFeed.access, [], []),
       },
     },
   };

@@ -11,7 +11,7 @@ import { likePost } from './commands/like-post';
 import { unfollowUser } from './commands/unfollow-user';
 import { getFeed } from './queries/get-feed';
 import { getPostDetails } from './queries/get-post-details';
-import { streamFeed } from './queries/stream-feed';
+import { GET as streamFeed } from '@/app/api/queries/social/feed/stream/route';
 
 /**
  * Every social command and query for every kind of caller: all of them need a signed-in user

@@ -5,7 +5,7 @@ import { projectAll } from '@/server/testing/projections';
 import { createPost } from '../commands/create-post';
 import { followUser } from '../commands/follow-user';
 import { KEY_PATTERN } from '../read-models/feed-layout';
-import { streamFeed } from './stream-feed';
+import { GET as streamFeed } from '@/app/api/queries/social/feed/stream/route';
 
 /**
  * GET /api/queries/social/feed/stream (SSE), driven through the real handler with a bearer token.

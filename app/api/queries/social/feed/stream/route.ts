@@ -1,5 +1,5 @@
+import { streamRoute } from '@/server/http/stream-route';
 import { streamFeed } from '@/server/social/queries/stream-feed';
 
-// The caller's feed as Server-Sent Events.
-export const GET = streamFeed;
-export const dynamic = 'force-dynamic';
+// StreamMyFeed: a signed-in member receives only their own feed's new posts as Server-Sent Events, resumable after the Last-Event-ID they saw.
+export const GET = streamRoute(streamFeed);
