@@ -52,7 +52,8 @@ const toStored = (r: EventRow): StoredEvent => ({
   type: r.type,
   data: r.data,
   metadata: r.metadata,
-  occurredAt: r.occurred_at,
+  // Drizzle's execute() hands timestamps over as text where the pool's own queries give a Date.
+  occurredAt: new Date(r.occurred_at),
 });
 
 /**
