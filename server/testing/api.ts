@@ -97,6 +97,9 @@ export function expectRefusal(res: ApiResponse, status: number, code: string) {
   expect(res.body.code).toBe(code);
 }
 
+/** The 400 of a malformed request, naming each bad field (for `expectProblem`). */
+export const invalidRequest = (paths: string | string[]) => ({ status: 400, code: 'invalid-request', paths: [paths].flat() });
+
 /** The whole RFC 9457 shape of a refusal; `paths` must each be named in `errors`, each with a message. */
 export function expectProblem(res: ApiResponse, { status, code, paths = [] }: { status: number; code: string; paths?: string[] }) {
   expectRefusal(res, status, code);

@@ -6,7 +6,7 @@ import { contexts } from '@/server/contexts';
 import type { Access } from '@/server/cqrs/define';
 import { env } from '@/server/env';
 import { DEFAULT_ROLES } from '@/server/identity/domain/user-events';
-import { anonymous, badToken, type Caller, expectProblem, expectRefusal, forgedToken, newUser, type TestHeaders } from './api';
+import { anonymous, badToken, type Caller, expectProblem, expectRefusal, forgedToken, invalidRequest, newUser, type TestHeaders } from './api';
 import { registeredRoutes, type QueryRoute, type Route, send, validInput } from './registered-routes';
 
 /**
@@ -40,7 +40,6 @@ afterAll(() => {
 
 const callerFor = (route: Route) => permitted.get(accessKey(route.access))!;
 const needsRoleOutsiderLacks = (access: Access) => typeof access === 'object' && !access.roles.some((r) => (DEFAULT_ROLES as readonly string[]).includes(r));
-const body400 = { status: 400, code: 'invalid-request' };
 const refusedCallers = [
   ['an anonymous caller', anonymous],
   ['a bad token', badToken],
@@ -102,14 +101,14 @@ describe.each(commands.map((route) => [route.key, route] as const))('POST /api/c
   it.each(commandCases)('refuses $title with a 400 naming it, and writes nothing', async (c) => {
     const before = await writes();
     const res = await send(route, callerFor(route), c.body(route), c.headers);
-    expectProblem(res, { ...body400, paths: c.paths(route) });
+    expectProblem(res, invalidRequest(c.paths(route)));
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(c.paths(route).sort());
     expect(await writes()).toEqual(before);
   });
 
   if (route.access === 'public') {
     it('lets anonymous callers through (a bad Idempotency-Key is what refuses them)', async () => {
-      expectProblem(await send(route, anonymous, validInput(route), { 'idempotency-key': 'has spaces' }), { ...body400, paths: ['Idempotency-Key'] });
+      expectProblem(await send(route, anonymous, validInput(route), { 'idempotency-key': 'has spaces' }), invalidRequest('Idempotency-Key'));
     });
   } else {
     it.each(refusedCallers)('answers 401 to %s before reading the body', async (_name, caller) => {
@@ -156,7 +155,7 @@ describe.each(queries.map((route) => [route.key, route] as const))('GET %s', (_k
 
   it.each(GARBLED_TOKENS)('refuses the X-Consistency-Token %s with a 400 naming it', async (token) => {
     const res = await send(route, callerFor(route), validInput(route), { 'x-consistency-token': token });
-    expectProblem(res, { ...body400, paths: ['X-Consistency-Token'] });
+    expectProblem(res, invalidRequest('X-Consistency-Token'));
   });
 
   it('answers a well-formed token ahead of the log after a bounded wait, stale where it waits for projections', async () => {
@@ -171,7 +170,7 @@ describe.each(queries.map((route) => [route.key, route] as const))('GET %s', (_k
     if (pathParams.includes(name)) expect(refused, `the path parameter ${name} accepts anything`).not.toEqual([]);
     for (const value of PARAM_VALUES) {
       const res = await send(route, callerFor(route), { ...validInput(route), [name]: value });
-      if (refused.includes(value)) expectProblem(res, { ...body400, paths: [name] });
+      if (refused.includes(value)) expectProblem(res, invalidRequest(name));
       else expect(res.status, `${name}=${JSON.stringify(value)}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
     }
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandDefinition } from '@/server/cqrs/define';
-import { type Caller, command, expectProblem, newUser } from '@/server/testing/api';
+import { type Caller, command, expectProblem, invalidRequest, newUser } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
 import { cancelRegistration } from './cancel-registration';
 import { createEvent } from './create-event';
@@ -32,14 +32,7 @@ interface Case {
 
 const eventIdCommands = [updateEvent, deleteEvent, registerParticipant, cancelRegistration];
 const validCreate = { title: 'Valid', startsAt: inDays(5), capacity: 10 };
-const bad = (label: string, def: Case['def'], body: unknown, path: string): Case => ({
-  label: `${def.name}: ${label}`,
-  def,
-  body,
-  status: 400,
-  code: 'invalid-request',
-  paths: [path],
-});
+const bad = (label: string, def: Case['def'], body: unknown, path: string): Case => ({ label: `${def.name}: ${label}`, def, body, ...invalidRequest(path) });
 const rule = (label: string, def: Case['def'], body: unknown, code: string): Case => ({ label: `${def.name}: ${label}`, def, body, status: 409, code });
 
 const cases: Case[] = [

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dbFor, pool } from '@/db/client';
 import type { CommandDefinition, QueryDefinition } from '@/server/cqrs/define';
-import { type ApiResponse, type Caller, command, expectProblem, newUser, query } from '@/server/testing/api';
+import { type ApiResponse, type Caller, command, expectProblem, invalidRequest, newUser, query } from '@/server/testing/api';
 import { projectAll } from '@/server/testing/projections';
 import { getFeed } from '../queries/get-feed';
 import { getPostDetails } from '../queries/get-post-details';
@@ -69,9 +69,7 @@ const bad = (label: string, def: Case['def'], body: Case['body'], paths: string 
   label: `${def.name}: ${label}`,
   def,
   body,
-  status: 400,
-  code: 'invalid-request',
-  paths: typeof paths === 'string' ? [paths] : paths,
+  ...invalidRequest(paths),
 });
 const tags = (n: number) => Array.from({ length: n }, (_, i) => `tag${i}`);
 
@@ -168,7 +166,7 @@ describe('social commands refuse bad input with problem+json and write nothing',
   it('a refused request does not use up its Idempotency-Key', async () => {
     const user = await newUser();
     const key = `k-${randomUUID()}`;
-    expectProblem(await command(createPost, user, { text: '' }, { 'idempotency-key': key }), { status: 400, code: 'invalid-request', paths: ['text'] });
+    expectProblem(await command(createPost, user, { text: '' }, { 'idempotency-key': key }), invalidRequest('text'));
     expectProblem(await command(followUser, user, { userId: user.actor!.userId }, { 'idempotency-key': key }), { status: 409, code: 'cannot-follow-self' });
     const ok = await command(createPost, user, { text: 'now valid' }, { 'idempotency-key': key });
     expect(ok.status).toBe(201);
@@ -203,9 +201,7 @@ const badQuery = (label: string, def: QueryCase['def'], params: QueryCase['param
   label: `${def.path}: ${label}`,
   def,
   params,
-  status: 400,
-  code: 'invalid-request',
-  paths: typeof paths === 'string' ? [paths] : paths,
+  ...invalidRequest(paths),
 });
 const me = () => other.actor!.userId;
 const KEY = '000000001234000000005678';
@@ -301,7 +297,7 @@ describe('social queries refuse bad parameters with problem+json', () => {
 describe('ids in upper case', () => {
   const sameOrMalformed = (res: ApiResponse, field: string, check: () => void) => {
     expect([200, 201, 400], JSON.stringify(res.body)).toContain(res.status);
-    if (res.status === 400) expectProblem(res, { status: 400, code: 'invalid-request', paths: [field] });
+    if (res.status === 400) expectProblem(res, invalidRequest(field));
     else check();
   };
 
