@@ -1,8 +1,11 @@
+import type PgBoss from 'pg-boss';
+import { contextRoutes } from '@/server/contexts';
 import type { Projector } from '@/server/cqrs/projector';
 import type { StoredEvent } from '@/server/cqrs/types';
 import type { EventCreated } from '@/server/events/domain/event-types';
-import type { ContextConsumers } from '@/server/jobs/queue-routes';
-import { queueRoutes } from '@/server/jobs/queue-routes';
+import { ensureQueues } from '@/server/jobs/ensure-queues';
+import { type ContextConsumers, queueRoutes } from '@/server/jobs/queue-routes';
+import { catchUpJob } from '@/server/jobs/queues';
 import { announceEventsReactor } from './announce-events-reactor';
 
 /** Events titled with this break the poisoned projector. */
@@ -25,5 +28,17 @@ const poisonedProjector: Projector = {
  */
 export const extraContexts: ContextConsumers[] = [{ name: 'testing', projectors: [poisonedProjector], reactors: [announceEventsReactor] }];
 
-/** Its queues, for `ensureQueues` in the tests that spawn such a worker. */
-export const extraRoutes = queueRoutes(extraContexts);
+const extraRoutes = queueRoutes(extraContexts);
+
+/**
+ * Routes the `testing` context's queues for a test file, as migrations do for the registry's, with
+ * one quick retry so a failing job reaches the dead-letter queue within a test. Returns the undo.
+ */
+export async function routeTestingContext(boss: PgBoss): Promise<() => Promise<void>> {
+  await ensureQueues(boss, [...contextRoutes, ...extraRoutes]);
+  for (const { queue } of extraRoutes) {
+    const job = catchUpJob(queue);
+    await boss.updateQueue(job.name, { ...job.options, retryLimit: 1, retryBackoff: false, deadLetter: job.deadLetter });
+  }
+  return () => ensureQueues(boss);
+}
