@@ -18,7 +18,7 @@ function earlierRun(file: string, e: EarlierRun): string[] {
   return [
     `## Earlier run at ${e.plan.users.toLocaleString('en-US')} users (not this run)`,
     '',
-    `From [${file}](${file}): generated on ${e.generatedAt} by the benchmark before the harness; code: ${p?.commit ?? 'commit not recorded'}; ` +
+    `From [${file}](${file}): generated on ${e.generatedAt} by ${p?.command ?? 'the benchmark'}; code: ${p?.commit ?? 'commit not recorded'}; ` +
       `settings: ${e.plan.users.toLocaleString('en')} users, ${e.plan.posts.toLocaleString('en')} posts, celebrities with ${e.plan.celebrityFollowers.toLocaleString('en')} followers, ` +
       `strategies ${e.config.strategies.join(', ')}, ${e.config.read.rate}/s per group for ${e.config.read.seconds} s (pull ${e.config.read.pullRate}/s for ${e.config.read.pullSeconds} s), ` +
       `${e.config.lag.posts} lag posts; load average ${e.machine[0].loadavg.join(' / ')} before and ${e.machine[e.machine.length - 1].loadavg.join(' / ')} after, on the same shared 2-core machine.`,
