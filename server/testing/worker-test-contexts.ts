@@ -38,7 +38,7 @@ export async function routeTestingContext(boss: PgBoss): Promise<() => Promise<v
   await ensureQueues(boss, [...contextRoutes, ...extraRoutes]);
   for (const { queue } of extraRoutes) {
     const job = catchUpJob(queue);
-    await boss.updateQueue(job.name, { ...job.options, retryLimit: 1, retryBackoff: false, deadLetter: job.deadLetter });
+    await boss.updateQueue(job.name, { name: job.name, ...job.options, retryLimit: 1, retryBackoff: false, deadLetter: job.deadLetter });
   }
   return () => ensureQueues(boss);
 }
