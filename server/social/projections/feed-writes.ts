@@ -1,18 +1,20 @@
+import { forEachConcurrent } from '@/server/cqrs/for-each-concurrent';
 import type { ProjectionStore } from '@/server/cqrs/projector';
 import { newestFirst, PAGE_SIZE, TIMELINE_BUCKET, WINDOW_ENTRIES, WINDOW_PAGES } from '../read-models/feed-layout';
-import { chunkWindow, rewindow, rollHead, type WindowChange } from './feed-window';
-import { forEachConcurrent } from '@/server/cqrs/for-each-concurrent';
 import {
+  asHead,
   FEED_HEADS,
   FEED_PAGES,
-  TIMELINES,
-  asHead,
   type FeedEntry,
   type FeedHeadDoc,
   type FeedPageDoc,
+  feedPageId,
   type ProfileDoc,
+  TIMELINES,
   type TimelineDoc,
+  timelineId,
 } from '../read-models/read-model-docs';
+import { chunkWindow, rewindow, rollHead, type WindowChange } from './feed-window';
 
 /** FerretDB spends ~1 ms of CPU per write; 8 in flight keep both cores busy without queueing. */
 const FAN_OUT_CONCURRENCY = 8;
@@ -35,11 +37,11 @@ async function rollHeadOf(store: ProjectionStore, head: FeedHeadDoc): Promise<vo
   if (!rolled) return;
   const pages = store.collection<FeedPageDoc>(FEED_PAGES);
   const index = head.archived;
-  await pages.replaceOne({ _id: `${head._id}:${index}` }, { owner: head._id, index, items: rolled.archive }, { upsert: true });
+  await pages.replaceOne({ _id: feedPageId(head._id, index) }, { owner: head._id, index, items: rolled.archive }, { upsert: true });
   let floor = head.floor;
   const dropIndex = index - WINDOW_PAGES;
   if (dropIndex >= 0) {
-    const dropped = await pages.findOneAndDelete({ _id: `${head._id}:${dropIndex}` });
+    const dropped = await pages.findOneAndDelete({ _id: feedPageId(head._id, dropIndex) });
     for (const e of dropped?.items ?? []) if (e.key > floor) floor = e.key;
   }
   await store.collection<FeedHeadDoc>(FEED_HEADS).updateOne({ _id: head._id }, { $set: { items: rolled.keep, archived: index + 1, floor } });
@@ -62,7 +64,7 @@ export async function rewriteWindow(store: ProjectionStore, owner: string, chang
   for (const [i, items] of chunks.pages.entries()) {
     const index = archived - 1 - i;
     keep.add(index);
-    await pagesCol.replaceOne({ _id: `${owner}:${index}` }, { owner, index, items }, { upsert: true });
+    await pagesCol.replaceOne({ _id: feedPageId(owner, index) }, { owner, index, items }, { upsert: true });
   }
   for (const page of pages) if (!keep.has(page.index)) await pagesCol.deleteOne({ _id: page._id });
   await heads.updateOne({ _id: owner }, { $set: { items: chunks.head, archived, floor: next.floor } }, { upsert: true });
@@ -77,7 +79,7 @@ export async function postsToBackfill(store: ProjectionStore, followee: ProfileD
   const timelines = store.collection<TimelineDoc>(TIMELINES);
   let bucket = Math.floor((followee.postCount - 1) / TIMELINE_BUCKET);
   while (!complete && collected.size < WINDOW_ENTRIES) {
-    const doc = await timelines.findOne({ _id: `${followee._id}:${bucket--}` });
+    const doc = await timelines.findOne({ _id: timelineId(followee._id, bucket--) });
     for (const e of doc?.items ?? []) {
       if (e.key > floor) collected.set(e.postId, e);
       else complete = true;

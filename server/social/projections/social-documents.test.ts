@@ -173,6 +173,15 @@ describe('the social per-key documents', () => {
     });
   });
 
+  it('keeps the newest like count when an older like event is delivered again after newer ones', async () => {
+    const log = socialLog();
+    const posted = log.post('ann', 'p1');
+    const liked = log.like('p1', 'bob', 1);
+    await hybrid.given(posted, liked, log.like('p1', 'bob', 0, 'PostUnliked'), liked).expect({
+      [POSTS]: [expect.objectContaining({ _id: 'p1', likeCount: 0, version: 2 })],
+    });
+  });
+
   it('ignores posts, follows and counts of members it has no profile for (their UserCreated comes first)', async () => {
     const log = socialLog();
     await hybrid.given(log.post('ghost', 'p1'), log.follow('ghost', 'nobody')).expect({ [PROFILES]: [] });

@@ -1,5 +1,5 @@
-import type { ApplyDocuments, DocumentChange, DocumentProjection } from '@/server/cqrs/document-projector';
-import type { StoredEvent } from '@/server/cqrs/types';
+import type { ApplyDocuments, DocumentChange, DocumentProjection, KeyedDoc } from '@/server/cqrs/document-projector';
+import type { DomainEvent, StoredEvent } from '@/server/cqrs/types';
 import type { UserCreated } from '@/server/identity/domain/user-events';
 import type { CommentAdded, PostCreated, PostLiked, PostUnliked, UserFollowed, UserUnfollowed } from '../domain/social-events';
 import { dedupe, entryKey, type FeedStrategy, RECENT_POSTS, timelineBucket } from '../read-models/feed-layout';
@@ -113,29 +113,34 @@ export const timelineProjection: DocumentProjection<TimelineDoc, PostCreated> = 
   },
 };
 
+/** A keyed set: one document per member, there after the `add` event, gone after the `remove` one. */
+function keyedSet<A extends DomainEvent, R extends DomainEvent, D extends KeyedDoc>(
+  collection: string,
+  add: A['type'],
+  remove: R['type'],
+  docOf: (data: (A | R)['data']) => D,
+): DocumentProjection<D, A | R> {
+  return {
+    collection,
+    handles: [add, remove],
+    select: (event) => [docOf(event.data)._id],
+    evolve: (doc, event) => (event.type === remove ? null : (doc ?? docOf(event.data))),
+  };
+}
+
 /** The follow graph, one document per edge. */
-export const followProjection: DocumentProjection<FollowDoc, UserFollowed | UserUnfollowed> = {
-  collection: FOLLOWS,
-  handles: ['UserFollowed', 'UserUnfollowed'],
-  select: (event) => [followId(event.data.followerId, event.data.followeeId)],
-  evolve(doc, event) {
-    const { followerId, followeeId } = event.data;
-    if (event.type === 'UserUnfollowed') return null;
-    return doc ?? { _id: followId(followerId, followeeId), followerId, followeeId };
-  },
-};
+export const followProjection = keyedSet<UserFollowed, UserUnfollowed, FollowDoc>(FOLLOWS, 'UserFollowed', 'UserUnfollowed', ({ followerId, followeeId }) => ({
+  _id: followId(followerId, followeeId),
+  followerId,
+  followeeId,
+}));
 
 /** Who liked what, one document per like. */
-export const likeProjection: DocumentProjection<LikeDoc, PostLiked | PostUnliked> = {
-  collection: LIKES,
-  handles: ['PostLiked', 'PostUnliked'],
-  select: (event) => [likeId(event.data.postId, event.data.userId)],
-  evolve(doc, event) {
-    const { postId, userId } = event.data;
-    if (event.type === 'PostUnliked') return null;
-    return doc ?? { _id: likeId(postId, userId), postId, userId };
-  },
-};
+export const likeProjection = keyedSet<PostLiked, PostUnliked, LikeDoc>(LIKES, 'PostLiked', 'PostUnliked', ({ postId, userId }) => ({
+  _id: likeId(postId, userId),
+  postId,
+  userId,
+}));
 
 /** Comments, keyed by log position so a post lists them in the order they were accepted. */
 export const commentProjection: DocumentProjection<CommentDoc, CommentAdded> = {
