@@ -29,8 +29,10 @@ const FORMATS: Record<string, () => string> = {
 
 function sampleString(s: JsonSchema): string {
   if (s.format && FORMATS[s.format]) return FORMATS[s.format]();
-  const lengths = [s.minLength ?? 1, 1, 3, 8, 24].filter((n) => n >= (s.minLength ?? 0) && n <= (s.maxLength ?? Number.MAX_SAFE_INTEGER));
-  const candidates = ['x', 'X', '1', 'a'].flatMap((c) => lengths.map((n) => c.repeat(n)));
+  // the shortest run of one letter or digit that the length limits and the pattern (if any) allow
+  const min = Math.max(s.minLength ?? 1, 1);
+  const lengths = Array.from({ length: 64 }, (_, i) => min + i).filter((n) => n <= (s.maxLength ?? Number.MAX_SAFE_INTEGER));
+  const candidates = lengths.flatMap((n) => ['x', 'X', '1'].map((c) => c.repeat(n)));
   const pattern = s.pattern ? new RegExp(s.pattern, 'u') : null;
   return candidates.find((c) => !pattern || pattern.test(c)) ?? 'x';
 }
