@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { command, newUser } from '@/server/testing/api';
+import { command } from '@/server/testing/api';
 import { accessMatrix, type MatrixRequest } from '@/server/testing/access-matrix';
 import { inDays } from '@/server/testing/future';
 import { projectAll } from '@/server/testing/projections';
@@ -20,7 +20,7 @@ const onTheEvent = (eventId: string) => ({ eventId });
 
 accessMatrix({
   context: eventsContext,
-  callers: { 'other organizer': () => newUser(['organizer']) },
+  callers: { 'other organizer': ['organizer'] },
   fixturePerCell: true,
   async fixture({ organizer }) {
     const res = await command(createEvent, organizer, { title: `Matrix ${randomUUID()}`, startsAt: inDays(3), capacity: 5 });

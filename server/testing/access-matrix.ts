@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '@/server/cqrs/define';
+import { DEFAULT_ROLES } from '@/server/identity/domain/user-events';
 import { type ApiResponse, anonymous, badToken, type Caller, expectRefusal, forgedToken, newUser } from './api';
 import { type ContextRoutes, registeredRoutes, type Route, send, validInput } from './registered-routes';
 
@@ -30,8 +31,8 @@ export interface ExtraRoute<F> {
 
 export interface AccessMatrixSpec<F> {
   context: ContextRoutes;
-  /** Callers beyond the standard ones (see `accessMatrix`), e.g. an organizer who does not own the fixture. */
-  callers?: Record<string, () => Promise<Caller>>;
+  /** Users beyond the standard callers (see `accessMatrix`) by their roles, e.g. an organizer who does not own the fixture. */
+  callers?: Record<string, readonly string[]>;
   /** What the requests act on (an event, a post), made by the standard and extra callers. */
   fixture(callers: Record<string, Caller>): Promise<F>;
   /** A fresh fixture for every cell, for contexts whose requests change it (an edit, a delete). */
@@ -52,15 +53,26 @@ function expected(outcome: Outcome, where: string): Expected {
   return { status: outcome, code: USUAL_CODES[outcome] };
 }
 
+/** A matrix caller as the expectations see it: a user's roles, or no user (with or without a token). */
+interface Who {
+  roles: readonly string[] | null;
+  token: boolean;
+  make(): Promise<Caller>;
+}
+const user = (roles: readonly string[]): Who => ({ roles, token: true, make: () => newUser(roles) });
+const nobody = (caller: Caller): Who => ({ roles: null, token: caller.token !== null, make: async () => caller });
+
 /** What the declared access alone says about a caller: refused (401/403) or let through. */
-function byAccess(access: Access, caller: Caller): 401 | 403 | 'allowed' {
+function byAccess(access: Access, who: Who): 401 | 403 | 'allowed' {
   // a token that names nobody is refused everywhere, public routes included: the client has a bug to see
-  if (caller.token && !caller.actor) return 401;
+  if (who.token && !who.roles) return 401;
   if (access === 'public') return 'allowed';
-  if (!caller.actor) return 401;
-  if (access === 'signed-in' || access.roles.some((role) => caller.actor!.roles.includes(role))) return 'allowed';
+  if (!who.roles) return 401;
+  if (access === 'signed-in' || access.roles.some((role) => who.roles!.includes(role))) return 'allowed';
   return 403;
 }
+
+const shown = (want: Expected) => (want === 'past-access' ? 'let through' : `${want.status}${want.code ? ` ${want.code}` : ''}`);
 
 interface Row<F> {
   title: string;
@@ -104,13 +116,13 @@ export function accessMatrix<F>(spec: AccessMatrixSpec<F>): void {
   if (unknown.length) throw new Error(`accessMatrix(${spec.context.name}): no registered route ${unknown.join(', ')}`);
 
   const roles = [...new Set(routes.flatMap((r) => (typeof r.access === 'object' ? r.access.roles : [])))];
-  const makers: Record<string, () => Promise<Caller>> = {
-    anonymous: async () => anonymous,
-    'bad token': async () => badToken,
-    'forged token': async () => forgedToken,
-    'signed-in': () => newUser(),
-    ...Object.fromEntries(roles.map((role) => [role, () => newUser([role])])),
-    ...spec.callers,
+  const makers: Record<string, Who> = {
+    anonymous: nobody(anonymous),
+    'bad token': nobody(badToken),
+    'forged token': nobody(forgedToken),
+    'signed-in': user(DEFAULT_ROLES),
+    ...Object.fromEntries(roles.map((role) => [role, user([role])])),
+    ...Object.fromEntries(Object.entries(spec.callers ?? {}).map(([name, its]) => [name, user(its)])),
   };
   const rows: Row<F>[] = [
     ...routes.flatMap((route) => routeRows(route, [requests[route.key] ?? []].flat())),
@@ -131,21 +143,20 @@ export function accessMatrix<F>(spec: AccessMatrixSpec<F>): void {
   let shared: F;
   describe(`${spec.context.name} access matrix`, () => {
     beforeAll(async () => {
-      const made = await Promise.all(Object.entries(makers).map(async ([name, make]) => [name, await make()] as const));
+      const made = await Promise.all(Object.entries(makers).map(async ([name, who]) => [name, await who.make()] as const));
       Object.assign(callers, Object.fromEntries(made));
       if (!spec.fixturePerCell) shared = await spec.fixture(callers);
     });
 
     for (const row of rows) {
-      for (const name of Object.keys(makers)) {
+      for (const [name, who] of Object.entries(makers)) {
+        const where = `${name} → ${row.title}`;
         const cell = row.cells[name];
-        const title = `${name} → ${row.title}`;
-        it(title, async () => {
-          const caller = callers[name];
-          const access = byAccess(row.access, caller);
-          const want = cell !== undefined ? expected(cell, title) : access === 'allowed' ? row.allowed : expected(access, title);
+        const access = byAccess(row.access, who);
+        const want = cell !== undefined ? expected(cell, where) : access === 'allowed' ? row.allowed : expected(access, where);
+        it(`${where}: ${shown(want)}`, async () => {
           const fixture = spec.fixturePerCell ? await spec.fixture(callers) : shared;
-          expectOutcome(await row.call(caller, fixture), want, title);
+          expectOutcome(await row.call(callers[name], fixture), want, where);
         });
       }
     }
