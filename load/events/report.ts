@@ -253,7 +253,14 @@ export function renderEventsMarkdown(r: EventsReport): string {
 
   const findings = path.join(import.meta.dirname, 'findings.md');
   if (existsSync(findings)) {
-    out.push(readFileSync(findings, 'utf8').trim());
+    const notes = readFileSync(findings, 'utf8').trim().split('\n');
+    // The notes are hand-written for one run: say so, so their numbers are not read as this run's.
+    out.push(
+      notes[0],
+      '',
+      `> Kept for their reasoning: the numbers quoted below are from the run named in this heading, not from the run of ${r.generatedAt} above.`,
+    );
+    out.push(...notes.slice(1));
     out.push('');
   }
   out.push(`Busiest processes just before the run (ps, lifetime-average %CPU, includes this benchmark): ${before.top.slice(0, 6).join('; ')}`);

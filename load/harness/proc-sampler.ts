@@ -1,8 +1,9 @@
 /**
- * Samples memory (VmRSS from /proc/<pid>/status) and CPU time (/proc/<pid>/stat) of process
- * trees every 500 ms: the web app (`next start` forks a server child, so the whole tree counts),
- * the worker, the write PostgreSQL (postmaster + backends), the read store (FerretDB and, with its
- * postgresql backend, its own PostgreSQL cluster) and this load generator. Also reads
+ * Samples memory (VmRSS from /proc/<pid>/status) and CPU time (/proc/<pid>/stat) of named groups
+ * of process trees every 500 ms. A bench stack's groups: the web app (`next start` forks a server
+ * child, so the whole tree counts), the worker, the write PostgreSQL (postmaster + backends), the
+ * read store (FerretDB and, with its postgresql backend, its own PostgreSQL cluster) and this load
+ * generator; other benches name their own (the FerretDB backend bench: the stores). Also reads
  * the machine's total busy CPU from /proc/stat, so "everything else" (teammates' work on a shared
  * machine) shows up per phase as cores used by other processes.
  */
