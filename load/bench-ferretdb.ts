@@ -188,7 +188,6 @@ async function main() {
     const report: FerretdbReport = {
       generatedAt: new Date().toISOString(),
       durationSec: round((Date.now() - t0) / 1000),
-      buildSeconds: 0,
       provenance: prov,
       machine,
       config,

@@ -70,7 +70,7 @@ export function provenance(command: string): Provenance {
     uncommitted,
     env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('BENCH_') && e[1] !== undefined)),
     sharedMachine:
-      'The machine was shared with other engineers running builds and tests during this run: the "others" CPU column and the load ' +
-      'averages say how much, and the numbers are noisier than on a dedicated machine.',
+      'The machine was shared with other engineers running builds and tests during this run: the load averages (and, where ' +
+      'reported, the "others" CPU column) say how much, and the numbers are noisier than on a dedicated machine.',
   };
 }
