@@ -29,14 +29,21 @@ import {
  * applying an event again changes nothing. Feeds are not here (see update-feeds.ts).
  */
 
-/** A post as feeds and timelines hold it: its key is the PostCreated's place in the log. */
-export const feedEntryOf = ({ data, transactionId, position }: StoredEvent<PostCreated>): FeedEntry => ({
-  key: entryKey(transactionId, position),
-  postId: data.postId,
-  authorId: data.author.userId,
-  createdAt: new Date(data.createdAt),
-  tags: data.tags,
-});
+const entries = new WeakMap<StoredEvent<PostCreated>, FeedEntry>();
+
+/**
+ * A post as feeds and timelines hold it: its key is the PostCreated's place in the log. One object
+ * per event, shared by the profile, the timeline and the feeds (a bulk build holds them all in memory).
+ */
+export function feedEntryOf(event: StoredEvent<PostCreated>): FeedEntry {
+  let entry = entries.get(event);
+  if (!entry) {
+    const { data, transactionId, position } = event;
+    entry = { key: entryKey(transactionId, position), postId: data.postId, authorId: data.author.userId, createdAt: new Date(data.createdAt), tags: data.tags };
+    entries.set(event, entry);
+  }
+  return entry;
+}
 
 type ProfileEvent = UserCreated | PostCreated | UserFollowed | UserUnfollowed;
 
