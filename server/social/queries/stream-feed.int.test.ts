@@ -253,9 +253,8 @@ describe('the feed stream', () => {
     await Promise.all([mine.close(), theirs.close()]);
   });
 
-  // Fails today: each push reads only the newest MAX_CATCH_UP (50) items after `last` and then
-  // moves `last` to the newest, so a burst of more than 50 between two checkpoint polls (a worker
-  // catching up after a restart) silently loses the older ones on a connected stream.
+  // A worker catching up after a restart lands more than one read page (50) between two
+  // checkpoint polls: a stream that read only the newest page would silently lose the older ones.
   it('a connected client gets every post of a burst larger than one catch-up, in order', async () => {
     const [fan, prolific] = await Promise.all([newUser(), newUser()]);
     expect((await command(followUser, fan, { userId: prolific.actor!.userId })).status).toBe(200);
@@ -271,8 +270,8 @@ describe('the feed stream', () => {
     await stream.close();
   });
 
-  // Fails today: stream-feed.ts keeps enqueueing after stop() closed the controller, and its catch
-  // block enqueues again, so push() rejects unhandled (which can take a Node server down).
+  // Writing to a stream the client already closed rejects, and an unhandled rejection can take a
+  // Node server down: nothing may be written once the client is gone, not even the error frame.
   it('a client that goes away while a catch-up is being sent does not break the server', async () => {
     // Resume from the very beginning: there are items to send the moment the stream starts.
     const errors: unknown[] = [];
