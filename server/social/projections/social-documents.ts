@@ -164,12 +164,15 @@ export const commentProjection: DocumentProjection<CommentDoc, CommentAdded> = {
 export function socialDocuments(strategy: FeedStrategy, threshold: number) {
   const profiles = profileProjection(pullThreshold(strategy, threshold));
   return async (apply: ApplyDocuments, event: StoredEvent): Promise<DocumentChange<ProfileDoc>[]> => {
-    const changes = await apply(profiles, event);
-    await apply(postProjection, event);
-    await apply(timelineProjection, event);
-    await apply(followProjection, event);
-    await apply(likeProjection, event);
-    await apply(commentProjection, event);
+    // Each read model is its own collection and none reads another: they load and write side by side.
+    const [changes] = await Promise.all([
+      apply(profiles, event),
+      apply(postProjection, event),
+      apply(timelineProjection, event),
+      apply(followProjection, event),
+      apply(likeProjection, event),
+      apply(commentProjection, event),
+    ]);
     return changes;
   };
 }
