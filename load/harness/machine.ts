@@ -43,7 +43,7 @@ export interface Provenance {
   /** `npm run ...` and the entry file. */
   command: string;
   commit: string;
-  /** Tracked files that differed from the commit when the run started (`git status --porcelain`). */
+  /** Tracked files (reports aside) that differed from the commit when the run started (`git status --porcelain`). */
   uncommitted: string[];
   /** Every BENCH_* variable that was set: the settings that differ from the defaults. */
   env: Record<string, string>;
@@ -63,7 +63,9 @@ export function provenance(command: string): Provenance {
   const uncommitted = git(['status', '--porcelain', '--untracked-files=no'])
     .split('\n')
     .filter(Boolean)
-    .map((l) => l.slice(3));
+    .map((l) => l.slice(3))
+    // The reports are the benches' output, not code that ran.
+    .filter((f) => !f.startsWith('docs/reports/'));
   return {
     command,
     commit: git(['rev-parse', '--short=12', 'HEAD']) || 'unknown (no git)',
