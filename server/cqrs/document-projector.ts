@@ -1,4 +1,4 @@
-import { type Collection, type Document, MongoServerError } from 'mongodb';
+import { type Collection, type Filter, MongoServerError } from 'mongodb';
 import { type ProjectionStore, versionGuard } from './projector';
 import type { DomainEvent, StoredEvent } from './types';
 
@@ -27,6 +27,11 @@ export interface DocumentProjection<D extends KeyedDoc, E extends DomainEvent> {
   evolve(doc: D | null, event: StoredEvent<E>): D | null;
   /** The field holding the stream version applied (the write is conditional on it being older). */
   guard?(event: StoredEvent<E>): (keyof D & string) | null;
+  /**
+   * `evolve(null, event)` is the document whatever is stored (a member of a keyed set, a record
+   * never changed): the read store writes it without reading first, and reports `before: null`.
+   */
+  blind?: boolean;
 }
 
 export interface DocumentChange<D> {
@@ -57,25 +62,26 @@ const ignoreReplay = (err: unknown) => {
  * advisory lock); the guard and the pure evolve's own version check make replays no-ops.
  */
 export function documentsIn(store: ProjectionStore): ApplyDocuments {
-  return async (projection, event) => {
+  return async function apply<D extends KeyedDoc, E extends DomainEvent>(projection: DocumentProjection<D, E>, event: StoredEvent) {
     if (!handled(projection, event)) return [];
-    const collection = store.collection<Document>(projection.collection);
+    const collection = store.collection<KeyedDoc>(projection.collection);
     const selected = projection.select(event);
+    const load = async (id: string) => (projection.blind ? null : ((await collection.findOne({ _id: id })) as D | null));
     const loaded = Array.isArray(selected)
-      ? await Promise.all(selected.map(async (id) => [id, (await collection.findOne({ _id: id as never })) as never] as const))
-      : (await collection.find(selected.where as Document).toArray()).map((d) => [String(d._id), d as never] as const);
-    const changes: DocumentChange<never>[] = [];
-    for (const [id, before] of loaded) {
+      ? await Promise.all(selected.map(async (id) => ({ id, doc: await load(id) })))
+      : (await collection.find(selected.where as Filter<KeyedDoc>).toArray()).map((doc) => ({ id: doc._id, doc: doc as D }));
+    const changes: DocumentChange<D>[] = [];
+    for (const { id, doc: before } of loaded) {
       const after = projection.evolve(before, event);
-      if (after !== before) await write(collection, id, after, projection.guard?.(event) ?? null, event.streamVersion);
-      changes.push({ id, before, after: after as never });
+      if (projection.blind || after !== before) await write(collection, id, after, projection.guard?.(event) ?? null, event.streamVersion);
+      changes.push({ id, before, after });
     }
     return changes;
   };
 }
 
-async function write(collection: Collection<Document>, id: string, after: KeyedDoc | null, guard: string | null, version: number) {
-  const filter = guard ? versionGuard(id, version, guard) : { _id: id as never };
+async function write(collection: Collection<KeyedDoc>, id: string, after: KeyedDoc | null, guard: string | null, version: number) {
+  const filter: Filter<KeyedDoc> = guard ? versionGuard(id, version, guard) : { _id: id };
   if (after === null) {
     await collection.deleteOne(filter);
     return;
@@ -91,13 +97,14 @@ async function write(collection: Collection<Document>, id: string, after: KeyedD
 export class DocumentsInMemory {
   private readonly collections = new Map<string, Map<string, KeyedDoc>>();
 
-  readonly apply: ApplyDocuments = async (projection, event) => {
+  readonly apply: ApplyDocuments = async <D extends KeyedDoc, E extends DomainEvent>(projection: DocumentProjection<D, E>, event: StoredEvent) => {
     if (!handled(projection, event)) return [];
     const docs = this.docsOf(projection.collection);
     const selected = projection.select(event);
     const ids = Array.isArray(selected) ? selected : [...docs.values()].filter((d) => matches(d, selected.where)).map((d) => d._id);
     return ids.map((id) => {
-      const before = (docs.get(id) ?? null) as never;
+      // As in the read store: a blind projection never sees what is stored.
+      const before = projection.blind ? null : ((docs.get(id) as D | undefined) ?? null);
       const after = projection.evolve(before, event);
       if (after === null) docs.delete(id);
       else docs.set(id, after);

@@ -132,6 +132,7 @@ function keyedSet<A extends DomainEvent, R extends DomainEvent, D extends KeyedD
     handles: [add, remove],
     select: (event) => [docOf(event.data)._id],
     evolve: (doc, event) => (event.type === remove ? null : (doc ?? docOf(event.data))),
+    blind: true,
   };
 }
 
@@ -154,6 +155,7 @@ export const commentProjection: DocumentProjection<CommentDoc, CommentAdded> = {
   collection: COMMENTS,
   handles: ['CommentAdded'],
   select: (event) => [event.data.commentId],
+  blind: true,
   evolve(doc, event) {
     const { postId, commentId, author, text, createdAt } = event.data;
     return doc ?? { _id: commentId, key: entryKey(event.transactionId, event.position), postId, author, text, createdAt: new Date(createdAt) };
