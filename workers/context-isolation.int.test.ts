@@ -1,33 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pool } from '@/db/client';
 import { readDb } from '@/db/mongo';
 import { loadCheckpoint } from '@/server/cqrs/checkpoints';
 import { comparePositions, decodeToken } from '@/server/cqrs/consistency-token';
-import { env } from '@/server/env';
 import { createEvent } from '@/server/events/commands/create-event';
 import { getEventDetails } from '@/server/events/queries/get-event-details';
 import { catchUpJob, projectionsQueue, reactionsQueue } from '@/server/jobs/queues';
 import { getOpsStatus } from '@/server/ops/queries/get-ops-status';
 import { command, newUser, query } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
-import { kill, killAllWorkers, startWorker, waitUntil } from '@/server/testing/worker-process';
-import { POISON, routeTestingContext } from '@/server/testing/worker-test-contexts';
+import { kill, startWorker, prepareTestingContextWorkers, waitUntil } from '@/server/testing/worker-process';
+import { POISON } from '@/server/testing/worker-test-contexts';
 
-const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 1, supervise: false, schedule: false, migrate: false });
-let unroute: () => Promise<void>;
-
-beforeAll(async () => {
-  await boss.start();
-  unroute = await routeTestingContext(boss);
-});
-
-afterAll(async () => {
-  await killAllWorkers();
-  await unroute();
-  await boss.stop({ graceful: false, wait: true });
-});
+prepareTestingContextWorkers();
 
 const jobsFor = async (token: string) =>
   (await pool().query<{ name: string; state: string }>(`SELECT name, state::text FROM pgboss.job WHERE data->>'token' = $1 ORDER BY name`, [token])).rows;

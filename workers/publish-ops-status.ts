@@ -39,7 +39,8 @@ export async function publishOpsStatus(pool: pg.Pool, db: ReadDb, runner: Consum
       GROUP BY q.name, j.state`,
   );
   const count = (name: string, state: string) => rows.find((r) => r.name === name && r.state === state)?.count ?? 0;
-  const names = [...new Set(rows.map((r) => r.name))].filter((name) => !name.endsWith(DEAD));
+  // pg-boss's own `__pgboss__*` queues are its business; dead-letter queues are counted with theirs.
+  const names = [...new Set(rows.map((r) => r.name))].filter((name) => !name.endsWith(DEAD) && !name.startsWith('__pgboss__'));
   for (const name of names) {
     const doc: Omit<OpsQueueDoc, '_id'> = {
       queued: count(name, 'created'),

@@ -1,29 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pool } from '@/db/client';
-import { env } from '@/server/env';
 import { createEvent } from '@/server/events/commands/create-event';
 import { ANNOUNCE, announceEventsReactor } from '@/server/testing/announce-events-reactor';
 import { command, newUser } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
-import { kill, killAllWorkers, startWorker, waitUntil } from '@/server/testing/worker-process';
-import { routeTestingContext } from '@/server/testing/worker-test-contexts';
+import { kill, startWorker, prepareTestingContextWorkers, waitUntil } from '@/server/testing/worker-process';
 
 const EVENTS = 80;
-const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 1, supervise: false, schedule: false, migrate: false });
-let unroute: () => Promise<void>;
-
-beforeAll(async () => {
-  await boss.start();
-  unroute = await routeTestingContext(boss);
-});
-
-afterAll(async () => {
-  await killAllWorkers();
-  await unroute();
-  await boss.stop({ graceful: false, wait: true });
-});
+prepareTestingContextWorkers();
 
 /** Announcement posts per event of this organizer. */
 async function announcements(organizerId: string): Promise<number[]> {

@@ -7,7 +7,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { eventErrorMessage } from '@/components/events/event-error-message';
-import { ConsumerTable } from './consumer-table';
+import { ConsumersCard } from './consumers-card';
 import { formatAge } from './format-age';
 import { formatCount } from './format-count';
 
@@ -50,27 +50,8 @@ export function OpsStatusBoard() {
         </p>
       </Card>
 
-      <Card aria-labelledby="projections-heading">
-        <h2 id="projections-heading" className="card-title">
-          Projections
-        </h2>
-        {projections.length === 0 ? (
-          <EmptyState title="No projections registered." />
-        ) : (
-          <ConsumerTable label="Projection" consumers={projections} now={now} testId="projections-table" />
-        )}
-      </Card>
-
-      <Card aria-labelledby="reactors-heading">
-        <h2 id="reactors-heading" className="card-title">
-          Reactors
-        </h2>
-        {reactors.length === 0 ? (
-          <EmptyState title="No reactors registered." />
-        ) : (
-          <ConsumerTable label="Reactor" consumers={reactors} now={now} testId="reactors-table" />
-        )}
-      </Card>
+      <ConsumersCard title="Projections" label="Projection" consumers={projections} now={now} />
+      <ConsumersCard title="Reactors" label="Reactor" consumers={reactors} now={now} />
 
       <Card aria-labelledby="queues-heading">
         <h2 id="queues-heading" className="card-title">

@@ -2,6 +2,7 @@ import { dbFor, pool } from '@/db/client';
 import { BATCH_SIZE } from './catch-up';
 import { type Clock, systemClock } from './clock';
 import { comparePositions, type LogPosition } from './consistency-token';
+import { ConsumerError } from './consumer-error';
 import { AppError } from './errors';
 import { inCommandTransaction, runCommand } from './handle-command';
 import { readEventsAfter } from './event-store';
@@ -71,7 +72,7 @@ async function reactTo(reactor: Reactor, event: StoredEvent, from: LogPosition, 
   try {
     commands = await reactor.react(event);
   } catch (err) {
-    throw new ReactionError(reactor.name, event.position, err);
+    throw new ConsumerError(reactor.name, event.position, err);
   }
   return inCommandTransaction(reactor.name, async (t) => {
     let refused = 0;
@@ -89,7 +90,7 @@ async function reactTo(reactor: Reactor, event: StoredEvent, from: LogPosition, 
       try {
         await t.savepoint(() => runCommand(t, request));
       } catch (err) {
-        if (!(err instanceof AppError)) throw new ReactionError(reactor.name, event.position, err);
+        if (!(err instanceof AppError)) throw new ConsumerError(reactor.name, event.position, err);
         refused++;
         console.warn(`[reactor] ${reactor.name}: ${request.command} for event ${event.position} refused: ${err.code}`);
       }
@@ -102,16 +103,5 @@ async function reactTo(reactor: Reactor, event: StoredEvent, from: LogPosition, 
 async function moveCheckpoint(db: Parameters<typeof advanceReactorCheckpoint>[0], name: string, from: LogPosition, to: LogPosition) {
   if (!(await advanceReactorCheckpoint(db, name, from, to))) {
     throw new Error(`${name}: checkpoint moved by another runner; this pass stops and the next one starts from there`);
-  }
-}
-
-export class ReactionError extends Error {
-  constructor(
-    readonly reactor: string,
-    readonly position: number,
-    cause: unknown,
-  ) {
-    super(`${reactor} failed at event ${position}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    this.name = 'ReactionError';
   }
 }

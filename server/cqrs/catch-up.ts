@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ReadDb } from '@/db/mongo';
 import { loadCheckpoint, saveCheckpoint } from './checkpoints';
+import { ConsumerError } from './consumer-error';
 import type { LogPosition } from './consistency-token';
 import { readEventsAfter } from './event-store';
 import type { ProjectionStore, Projector } from './projector';
@@ -61,23 +62,12 @@ export async function applyNewEvents(
         } catch (err) {
           // Keep what was applied; the failing event is retried on the next pass.
           await saveCheckpoint(db, checkpointId, checkpoint);
-          throw new ProjectionError(projector.name, event.position, err);
+          throw new ConsumerError(projector.name, event.position, err);
         }
         applied++;
       }
       checkpoint = { transactionId: event.transactionId, position: event.position };
     }
     await saveCheckpoint(db, checkpointId, checkpoint);
-  }
-}
-
-export class ProjectionError extends Error {
-  constructor(
-    readonly projection: string,
-    readonly position: number,
-    cause: unknown,
-  ) {
-    super(`${projection} failed at event ${position}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    this.name = 'ProjectionError';
   }
 }

@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbFor, pool } from '@/db/client';
 import { env } from '@/server/env';
+import { dropQueue } from '@/server/jobs/ensure-queues';
 import { handleCommand, inCommandTransaction, runCommand, type CommandContext } from './handle-command';
 
 const db = () => dbFor(pool());
@@ -36,6 +37,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const { event, queue } of routes) await boss.unsubscribe(event, queue);
+  // No worker consumes them: their jobs would wait on the ops page forever.
+  for (const queue of [TEST_QUEUE, OTHER_QUEUE]) await dropQueue(boss, queue);
   await boss.stop({ graceful: false, wait: true });
 });
 

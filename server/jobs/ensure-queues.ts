@@ -20,7 +20,7 @@ export async function ensureQueues(boss: PgBoss, routes: readonly QueueRoute[] =
     else await boss.createQueue(job.name, options);
   }
   // Their jobs only said "catch up to here"; the log itself is the truth, so dropping them loses nothing.
-  for (const name of legacyQueues) if (existing.has(name)) await boss.deleteQueue(name);
+  for (const name of legacyQueues) if (existing.has(name)) await dropQueue(boss, name);
 
   const wanted = routes.flatMap((r) => r.eventTypes.map((event) => ({ event, name: r.queue })));
   const { rows } = await boss.getDb().executeSql('SELECT event, name FROM pgboss.subscription', []);
@@ -28,4 +28,10 @@ export async function ensureQueues(boss: PgBoss, routes: readonly QueueRoute[] =
     if (!wanted.some((w) => w.event === stale.event && w.name === stale.name)) await boss.unsubscribe(stale.event, stale.name);
   }
   for (const { event, name } of wanted) await boss.subscribe(event, name);
+}
+
+/** Deletes a queue with its jobs: pg-boss refuses to delete a queue that still holds any. */
+export async function dropQueue(boss: PgBoss, name: string): Promise<void> {
+  await boss.getDb().executeSql('DELETE FROM pgboss.job WHERE name = $1', [name]);
+  await boss.deleteQueue(name);
 }

@@ -1,4 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import PgBoss from 'pg-boss';
+import { afterAll, beforeAll } from 'vitest';
+import { env } from '@/server/env';
+import { routeTestingContext } from './worker-test-contexts';
 
 const children = new Set<ChildProcess>();
 
@@ -34,4 +38,22 @@ export async function waitUntil(what: string, check: () => Promise<boolean>, tim
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(everyMs);
   }
+}
+
+/**
+ * For a test file that spawns workers with the `testing` context: routes its queues for the file's
+ * duration, and kills every worker it started at the end.
+ */
+export function prepareTestingContextWorkers() {
+  const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 1, supervise: false, schedule: false, migrate: false });
+  let unroute: () => Promise<void>;
+  beforeAll(async () => {
+    await boss.start();
+    unroute = await routeTestingContext(boss);
+  });
+  afterAll(async () => {
+    await killAllWorkers();
+    await unroute();
+    await boss.stop({ graceful: false, wait: true });
+  });
 }
