@@ -4,7 +4,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { pool } from '@/db/client';
 import { closeReadDb, readDb } from '@/db/mongo';
-import { contextConsumers } from '@/server/contexts';
+import { contexts } from '@/server/contexts';
 import { comparePositions } from '@/server/cqrs/consistency-token';
 import { env } from '@/server/env';
 import type { ContextConsumers } from '@/server/jobs/queue-routes';
@@ -35,7 +35,7 @@ async function extraContexts(): Promise<ContextConsumers[]> {
 async function main() {
   const worker = { id: `${process.env.HOSTNAME ?? 'local'}-${process.pid}-${randomUUID().slice(0, 8)}`, startedAt: new Date() };
   const db = await readDb();
-  const runner = new ConsumerRunner(logConsumers(pool(), db, [...contextConsumers, ...(await extraContexts())]));
+  const runner = new ConsumerRunner(logConsumers(pool(), db, [...contexts, ...(await extraContexts())]));
   await runner.setup();
 
   const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 4 });

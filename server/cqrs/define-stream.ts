@@ -30,6 +30,9 @@ export interface StreamDefinition<A extends Access = Access> {
   /** OpenAPI-style path, e.g. `/api/queries/social/feed/stream`. */
   path: string;
   access: A;
+  /** For the OpenAPI document: one line, then what the messages are and how to resume (a stream's body has no JSON schema). */
+  summary: string;
+  description: string;
   /** The projection whose progress wakes the stream. */
   projection: string;
   open(ctx: StreamContext<ActorFor<A>>): Promise<AsyncIterable<StreamMessage>>;

@@ -1,3 +1,4 @@
+import { defineContext } from '@/server/cqrs/define-context';
 import { cancelRegistration } from './commands/cancel-registration';
 import { createEvent } from './commands/create-event';
 import { deleteEvent } from './commands/delete-event';
@@ -10,9 +11,9 @@ import { listOrganizedEvents } from './queries/list-organized-events';
 import { listUpcomingEvents } from './queries/list-upcoming-events';
 
 /** Event management (EV1-EV3): organizers publish events, attendees take seats. */
-export const eventsContext = {
+export const eventsContext = defineContext({
   name: 'events',
   commands: [createEvent, updateEvent, deleteEvent, registerParticipant, cancelRegistration],
   queries: [getEventDetails, listUpcomingEvents, listMyRegistrations, listOrganizedEvents],
   projectors: [eventCatalogProjector],
-};
+});

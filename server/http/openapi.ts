@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { contexts } from '@/server/contexts';
 import type { Access, CommandDefinition, ErrorDoc, QueryDefinition } from '@/server/cqrs/define';
+import type { StreamDefinition } from '@/server/cqrs/define-stream';
 import { tokenInput, tokenOutput } from '@/server/identity/schemas';
-import { streamFeed } from '@/server/social/queries/stream-feed';
 
 type Schema = Record<string, unknown>;
 
@@ -80,12 +80,32 @@ function queryOperation(q: QueryDefinition) {
   };
 }
 
+/** A live query: its body is an endless text/event-stream, described in words rather than a JSON schema. */
+function streamOperation(tag: string, stream: StreamDefinition) {
+  return {
+    get: {
+      tags: [tag],
+      summary: stream.summary,
+      description: stream.description,
+      parameters: [
+        { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+        { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string' } },
+      ],
+      responses: {
+        '200': { description: 'An endless text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+        ...errorResponses(stream.access, [], []),
+      },
+    },
+  };
+}
+
 /** Builds the OpenAPI 3.1 document from the same zod schemas that validate requests. */
 export function buildOpenApi() {
   const paths: Record<string, unknown> = {};
   for (const context of contexts) {
-    for (const c of context.commands as CommandDefinition[]) paths[`/api/commands/${c.name}`] = commandOperation(c);
-    for (const q of context.queries as QueryDefinition[]) paths[q.path] = queryOperation(q);
+    for (const c of context.commands) paths[`/api/commands/${c.name}`] = commandOperation(c);
+    for (const q of context.queries) paths[q.path] = queryOperation(q);
+    for (const stream of context.streams) paths[stream.path] = streamOperation(context.name, stream);
   }
   paths['/api/auth/token'] = {
     post: {
@@ -102,23 +122,6 @@ export function buildOpenApi() {
           ],
           [{ status: 400, code: 'invalid-request', when: 'missing fields' }],
         ),
-      },
-    },
-  };
-  // Hand-written: a stream's body is not a JSON schema.
-  paths[streamFeed.path] = {
-    get: {
-      tags: ['social'],
-      summary: "The caller's new feed items as Server-Sent Events",
-      description:
-        'Each new item arrives as `event: post` with `id: <cursor>` and the feed item as JSON `data`, oldest first; the stream opens with `retry: 2000` and sends `: keepalive` comments every 15 s. Reconnect with the `Last-Event-ID` header (or `?lastEventId=`) to receive exactly the items after that id; more than 500 behind, it sends `event: reset` instead (reload the feed) and goes on from the newest. A failure is sent as `event: error` and ends the stream (reconnect to resume).',
-      parameters: [
-        { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
-        { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string' } },
-      ],
-      responses: {
-        '200': { description: 'An endless text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
-        ...errorResponses(streamFeed.access, [], []),
       },
     },
   };

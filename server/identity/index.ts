@@ -1,9 +1,5 @@
+import { defineContext } from '@/server/cqrs/define-context';
 import { createUser } from './commands/create-user';
 
 /** Identity: users, roles, departments. Sign-in itself lives in server/auth. */
-export const identityContext = {
-  name: 'identity',
-  commands: [createUser],
-  queries: [],
-  projectors: [],
-};
+export const identityContext = defineContext({ name: 'identity', commands: [createUser] });

@@ -1,4 +1,5 @@
+import { defineContext } from '@/server/cqrs/define-context';
 import { getOpsStatus } from './queries/get-ops-status';
 
 /** Platform operations: what the worker is doing, read from its own status read models. */
-export const opsContext = { name: 'ops', commands: [], queries: [getOpsStatus], projectors: [] };
+export const opsContext = defineContext({ name: 'ops', queries: [getOpsStatus] });

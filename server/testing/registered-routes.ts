@@ -1,4 +1,5 @@
 import type { Access, CommandDefinition, QueryDefinition } from '@/server/cqrs/define';
+import type { BoundedContext } from '@/server/cqrs/define-context';
 import { type ApiResponse, type Caller, command, query, type TestHeaders } from './api';
 import { sampleInput, sampleParams } from './sample-input';
 
@@ -6,11 +7,7 @@ export type AnyCommand = CommandDefinition<any, any>;
 export type AnyQuery = QueryDefinition<any, any>;
 
 /** What the test kit reads of a context (`server/<ctx>/index.ts`): its registered routes. */
-export interface ContextRoutes {
-  name: string;
-  commands: readonly AnyCommand[];
-  queries: readonly AnyQuery[];
-}
+export type ContextRoutes = Pick<BoundedContext, 'name' | 'commands' | 'queries'>;
 
 /** A registered command or query; `key` is the command's name or the query's path. */
 export type CommandRoute = { kind: 'command'; key: string; access: Access; def: AnyCommand };

@@ -13,24 +13,16 @@ import { filesUnder, moduleImports, repoRoot } from './module-imports';
  */
 /** Every registered definition with the route file that must serve it and the adapter it must use. */
 const pathFile = (apiPath: string) => `app${apiPath.replace(/\{(\w+)\}/g, '[$1]')}/route.ts`;
-const served = contexts.flatMap((context) => {
-  const streams = (context as { streams?: readonly { path: string }[] }).streams ?? [];
-  return [
-    ...registeredRoutes(context).map((route) => ({
-      key: route.key,
-      def: route.def as unknown,
-      file: route.kind === 'command' ? `app/api/commands/${route.key}/route.ts` : pathFile(route.key),
-      export: route.kind === 'command' ? 'POST = commandRoute' : 'GET = queryRoute',
-    })),
-    ...streams.map((def) => ({ key: def.path, def: def as unknown, file: pathFile(def.path), export: 'GET = streamRoute' })),
-  ];
-});
+const served = contexts.flatMap((context) => [
+  ...registeredRoutes(context).map((route) => ({
+    key: route.key,
+    def: route.def as unknown,
+    file: route.kind === 'command' ? `app/api/commands/${route.key}/route.ts` : pathFile(route.key),
+    export: route.kind === 'command' ? 'POST = commandRoute' : 'GET = queryRoute',
+  })),
+  ...context.streams.map((def) => ({ key: def.path, def: def as unknown, file: pathFile(def.path), export: 'GET = streamRoute' })),
+]);
 const routeFiles = [...filesUnder('app/api/commands'), ...filesUnder('app/api/queries')].filter((f) => f.endsWith('/route.ts')).sort();
-
-/** Route files that break the rules below until their part of issue 7 lands; each must still break them. */
-const PENDING: Record<string, string> = {
-  'app/api/queries/social/feed/stream/route.ts': 'the feed stream is not registered in socialContext yet (issue 7, item 7)',
-};
 
 /** Imports, one comment line saying what the route does, one export: an adapter over a definition. */
 const ROUTE_SHAPE = /^(?:import [^\n]+;\n)+\n\/\/ \S[^\n]*\nexport const (GET|POST) = (\w+Route)\((\w+)\);\n$/;
@@ -51,16 +43,11 @@ describe('routes', () => {
     expect(existsSync(path.join(repoRoot, file)), file).toBe(true);
   });
 
-  it.each(routeFiles.filter((f) => !PENDING[f]))('%s is one comment line and one export of the definition registered for its path', async (file) => {
+  it.each(routeFiles)('%s is one comment line and one export of the definition registered for its path', async (file) => {
     const route = await routeOf(file);
     const registered = served.find((s) => s.def === route.def);
     expect(registered, `${file} serves no registered definition`).toBeDefined();
     expect({ file, export: route.export }).toEqual({ file: registered!.file, export: registered!.export });
-  });
-
-  it.each(Object.keys(PENDING))('%s is still pending (remove it from PENDING once it follows the rules)', async (file) => {
-    const route = await routeOf(file).catch(() => null);
-    expect(route && served.some((s) => s.def === route.def), PENDING[file]).toBeFalsy();
   });
 });
 
