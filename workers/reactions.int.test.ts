@@ -4,7 +4,7 @@ import { pool } from '@/db/client';
 import { loadActor } from '@/server/auth/authenticate';
 import { catchUpReactor } from '@/server/cqrs/catch-up-reactor';
 import { issue, type Reactor } from '@/server/cqrs/reactor';
-import type { EventCreated } from '@/server/events/domain/event-types';
+import type { EventCreated } from '@/server/events/domain/domain-events';
 import { createEvent } from '@/server/events/commands/create-event';
 import { createPost } from '@/server/social/commands/create-post';
 import { followUser } from '@/server/social/commands/follow-user';

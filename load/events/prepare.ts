@@ -16,7 +16,7 @@ export async function prepare(stack: BenchStack, cfg: EventsSettings): Promise<P
   const { handleCommand } = await import('@/server/cqrs/handle-command');
   const { createEvent } = await import('@/server/events/commands/create-event');
   const { createUserWithRoles } = await import('@/server/identity/commands/create-user');
-  const { DEFAULT_ROLES } = await import('@/server/identity/domain/user-events');
+  const { DEFAULT_ROLES } = await import('@/server/identity/domain/domain-events');
 
   pool().on('error', () => {}); // servers stop at the end; idle clients must not crash us
   stack.onShutdown(async () => (await import('@/server/jobs/boss')).senderBoss().then((b) => b.stop({ graceful: false, wait: true })));

@@ -12,8 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { UserCreated } from '@/server/identity/domain/user-events';
-import type { PostCreated, UserFollowed } from '@/server/social/domain/social-events';
+import type { UserCreated } from '@/server/identity/domain/domain-events';
+import type { PostCreated, UserFollowed } from '@/server/social/domain/domain-events';
 
 export interface LoadPlan {
   users: number;

@@ -1,4 +1,4 @@
-// Fan-out lag (SF6, SF8): authors with ~10 and ~FOLLOWERS_BIG followers post at RATE; after each
+// Fan-out lag (SF5, SF8): authors with ~10 and ~FOLLOWERS_BIG followers post at RATE; after each
 // 201, polls the feed of SAMPLE followers (first page, no consistency token) every POLL_MS until
 // all of them show the post. The bench (`npm run bench:feed`) measures the same from the
 // projection checkpoint at 60,000 users; this one only needs the public API.

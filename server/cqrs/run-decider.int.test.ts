@@ -4,7 +4,7 @@ import { dbFor, events, pool, registrations } from '@/db/client';
 import { cancelRegistration } from '@/server/events/commands/cancel-registration';
 import { createEvent } from '@/server/events/commands/create-event';
 import { registerParticipant } from '@/server/events/commands/register-participant';
-import { eventStreamId } from '@/server/events/domain/event-types';
+import { eventStreamId } from '@/server/events/domain/domain-events';
 import { newUser } from '@/server/testing/api';
 import type { Clock } from './clock';
 import type { CommandDefinition } from './define';

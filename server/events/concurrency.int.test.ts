@@ -10,7 +10,7 @@ import { cancelRegistration } from './commands/cancel-registration';
 import { createEvent } from './commands/create-event';
 import { registerParticipant } from './commands/register-participant';
 import { updateEvent } from './commands/update-event';
-import { eventStreamId } from './domain/event-types';
+import { eventStreamId } from './domain/domain-events';
 import { getEventDetails } from './queries/get-event-details';
 
 /** The capacity and one-registration rules under simultaneous requests, and the read model after. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '@/server/cqrs/define';
-import { DEFAULT_ROLES } from '@/server/identity/domain/user-events';
+import { DEFAULT_ROLES } from '@/server/identity/domain/domain-events';
 import { type ApiResponse, anonymous, badToken, type Caller, expectRefusal, forgedToken, newUser } from './api';
 import { type ContextRoutes, registeredRoutes, type Route, send, validInput } from './registered-routes';
 

@@ -1,6 +1,6 @@
 import { loadActor } from '@/server/auth/authenticate';
 import { issue, type Reactor } from '@/server/cqrs/reactor';
-import type { EventCreated } from '@/server/events/domain/event-types';
+import type { EventCreated } from '@/server/events/domain/domain-events';
 import { createPost } from '@/server/social/commands/create-post';
 
 /**

@@ -9,7 +9,7 @@ import type { Actor } from '@/server/cqrs/types';
 import { commandRoute } from '@/server/http/command-route';
 import { queryRoute } from '@/server/http/query-route';
 import { createUserWithRoles } from '@/server/identity/commands/create-user';
-import { DEFAULT_ROLES } from '@/server/identity/domain/user-events';
+import { DEFAULT_ROLES } from '@/server/identity/domain/domain-events';
 
 /**
  * Integration tests call the real route handlers with real requests (no HTTP server needed):

@@ -5,7 +5,7 @@ import { dbFor, pool } from '@/db/client';
 import { contexts } from '@/server/contexts';
 import type { Access } from '@/server/cqrs/define';
 import { env } from '@/server/env';
-import { DEFAULT_ROLES } from '@/server/identity/domain/user-events';
+import { DEFAULT_ROLES } from '@/server/identity/domain/domain-events';
 import { anonymous, badToken, type Caller, expectProblem, expectRefusal, forgedToken, invalidRequest, newUser, type TestHeaders } from './api';
 import { registeredRoutes, type QueryRoute, type Route, send, validInput } from './registered-routes';
 

@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import { contextRoutes } from '@/server/contexts';
 import type { Projector } from '@/server/cqrs/projector';
 import type { StoredEvent } from '@/server/cqrs/types';
-import type { EventCreated } from '@/server/events/domain/event-types';
+import type { EventCreated } from '@/server/events/domain/domain-events';
 import { ensureQueues } from '@/server/jobs/ensure-queues';
 import { type ContextConsumers, queueRoutes } from '@/server/jobs/queue-routes';
 import { catchUpJob } from '@/server/jobs/queues';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dbFor, events, pool } from '@/db/client';
 import { readStream } from '@/server/cqrs/event-store';
-import { eventStreamId } from '@/server/events/domain/event-types';
+import { eventStreamId } from '@/server/events/domain/domain-events';
 import { getEventDetails } from '@/server/events/queries/get-event-details';
 import { listOrganizedEvents } from '@/server/events/queries/list-organized-events';
 import { listUpcomingEvents } from '@/server/events/queries/list-upcoming-events';

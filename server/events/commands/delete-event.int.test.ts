@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dbFor, pool } from '@/db/client';
 import { readStream } from '@/server/cqrs/event-store';
-import { eventStreamId } from '@/server/events/domain/event-types';
+import { eventStreamId } from '@/server/events/domain/domain-events';
 import { getEventDetails } from '@/server/events/queries/get-event-details';
 import { listMyRegistrations } from '@/server/events/queries/list-my-registrations';
 import { listOrganizedEvents } from '@/server/events/queries/list-organized-events';

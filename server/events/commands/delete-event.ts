@@ -5,7 +5,7 @@ import { eventsErrors } from '../domain/errors';
 import { eventIdInput, eventWritten } from '../schemas';
 import { eventAggregate } from './event-aggregate';
 
-/** DeleteEvent: the event leaves the upcoming list; its registrations show as cancelled. */
+/** DeleteEvent: the event leaves the upcoming list; its attendees' registrations show as event-deleted. */
 export const deleteEvent = defineCommand({
   name: 'events/delete-event',
   summary: 'Delete an event (its organizer); repeating it is harmless',

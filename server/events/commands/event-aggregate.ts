@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { events, registrations, type Db } from '@/db/client';
 import { defineAggregate, type RowWriter } from '@/server/cqrs/aggregate';
 import { eventDecider, type EventDecisionState, type EventState } from '../domain/event-decider';
-import { eventStreamId, type EventsDomainEvent } from '../domain/event-types';
+import { eventStreamId, type EventsDomainEvent } from '../domain/domain-events';
 
 /** An event, and for registration commands the participant whose seat is in question. */
 export interface EventKey {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@/server/testing/decider-spec';
 import { eventDecider, type EventCommand, type EventDecisionState } from './event-decider';
-import type { EventDetails, EventsDomainEvent } from './event-types';
+import type { EventDetails, EventsDomainEvent } from './domain-events';
 import { MAX_CAPACITY } from './limits';
 
 const spec = deciderSpec(eventDecider);

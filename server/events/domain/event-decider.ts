@@ -1,6 +1,6 @@
 import type { Decider } from '@/server/cqrs/types';
 import { type EventsErrorCode, eventsErrors } from './errors';
-import type { EventDetails, EventsDomainEvent } from './event-types';
+import type { EventDetails, EventsDomainEvent } from './domain-events';
 import { MAX_CAPACITY } from './limits';
 
 const { refuse } = eventsErrors;

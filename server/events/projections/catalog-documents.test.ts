@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { eventLog, projectionSpec } from '@/server/testing/projection-spec';
-import type { EventDetails } from '../domain/event-types';
-import { eventStreamId } from '../domain/event-types';
+import type { EventDetails } from '../domain/domain-events';
+import { eventStreamId } from '../domain/domain-events';
 import { EVENT_DETAILS, REGISTRATIONS } from '../read-models/read-model-docs';
 import { catalogDocuments } from './catalog-documents';
 

@@ -1,6 +1,6 @@
 import type { ApplyDocuments, DocumentProjection } from '@/server/cqrs/document-projector';
 import type { StoredEvent } from '@/server/cqrs/types';
-import type { EventsDomainEvent } from '../domain/event-types';
+import type { EventsDomainEvent } from '../domain/domain-events';
 import { EVENT_DETAILS, type EventDetailsDoc, monthOf, REGISTRATIONS, type RegistrationDoc, registrationDocId } from '../read-models/read-model-docs';
 
 const searchText = (d: { title: string; venue: string; description: string }) => `${d.title}\n${d.venue}\n${d.description}`.toLowerCase();

@@ -3,7 +3,7 @@ import { hashPassword } from '@/server/auth/password';
 import { defineCommand } from '@/server/cqrs/define';
 import type { CommandContext } from '@/server/cqrs/handle-command';
 import { identityErrors } from '../domain/errors';
-import { DEFAULT_ROLES, userStreamId, type UserCreated } from '../domain/user-events';
+import { DEFAULT_ROLES, userStreamId, type UserCreated } from '../domain/domain-events';
 import { createUserInput, userCreated } from '../schemas';
 
 /**

@@ -3,7 +3,7 @@ import { follows, posts, socialMembers, users, type Db } from '@/db/client';
 import { defineAggregate } from '@/server/cqrs/aggregate';
 import { socialErrors } from '../domain/errors';
 import { memberDecider, type MemberDecisionState, type MemberState } from '../domain/member-decider';
-import { memberStreamId } from '../domain/social-events';
+import { memberStreamId } from '../domain/domain-events';
 
 /** The acting member, and for follow commands the member they follow or unfollow. */
 export interface MemberKey {

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { comments, likes, posts, users, type Db } from '@/db/client';
 import { defineAggregate } from '@/server/cqrs/aggregate';
 import { postDecider, type PostDecisionState } from '../domain/post-decider';
-import { postStreamId } from '../domain/social-events';
+import { postStreamId } from '../domain/domain-events';
 
 /** A post, and the user who likes, unlikes or comments on it. */
 export interface PostKey {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@/server/testing/decider-spec';
 import { memberDecider, type MemberCommand, type MemberDecisionState, type MemberState } from './member-decider';
-import type { MemberEvent } from './social-events';
+import type { MemberEvent } from './domain-events';
 
 // A fixed clock and fixed ids: the decider never reads a clock or makes ids.
 const NOW = '2030-01-01T12:00:00.000Z';

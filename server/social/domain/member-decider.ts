@@ -1,7 +1,7 @@
 import type { Decider } from '@/server/cqrs/types';
 import { type SocialErrorCode, socialErrors } from './errors';
 import { POST_MAX, TAGS_MAX } from './limits';
-import type { Author, MemberEvent } from './social-events';
+import type { Author, MemberEvent } from './domain-events';
 
 const { refuse } = socialErrors;
 

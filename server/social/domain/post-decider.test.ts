@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@/server/testing/decider-spec';
 import { postDecider, type PostCommand, type PostDecisionState, type PostState } from './post-decider';
-import type { PostEvent } from './social-events';
+import type { PostEvent } from './domain-events';
 
 const NOW = '2030-01-01T12:00:00.000Z';
 const POST: PostState = { postId: 'p-1', likeCount: 0, commentCount: 0, version: 0 };

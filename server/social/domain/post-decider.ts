@@ -1,7 +1,7 @@
 import type { Decider } from '@/server/cqrs/types';
 import { type SocialErrorCode, socialErrors } from './errors';
 import { COMMENT_MAX } from './limits';
-import type { Author, PostEvent } from './social-events';
+import type { Author, PostEvent } from './domain-events';
 
 const { refuse } = socialErrors;
 

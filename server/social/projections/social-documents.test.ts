@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentsInMemory } from '@/server/cqrs/document-projector';
 import type { StoredEvent } from '@/server/cqrs/types';
-import { userStreamId } from '@/server/identity/domain/user-events';
+import { userStreamId } from '@/server/identity/domain/domain-events';
 import { eventLog, projectionSpec } from '@/server/testing/projection-spec';
-import { memberStreamId, postStreamId } from '../domain/social-events';
+import { memberStreamId, postStreamId } from '../domain/domain-events';
 import { entryKey, RECENT_POSTS, TIMELINE_BUCKET } from '../read-models/feed-layout';
 import { COMMENTS, FOLLOWS, LIKES, POSTS, PROFILES, type ProfileDoc, TIMELINES } from '../read-models/read-model-docs';
 import { socialDocuments } from './social-documents';

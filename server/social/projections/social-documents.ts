@@ -1,7 +1,7 @@
 import type { ApplyDocuments, DocumentChange, DocumentProjection, KeyedDoc } from '@/server/cqrs/document-projector';
 import type { DomainEvent, StoredEvent } from '@/server/cqrs/types';
-import type { UserCreated } from '@/server/identity/domain/user-events';
-import type { CommentAdded, PostCreated, PostLiked, PostUnliked, UserFollowed, UserUnfollowed } from '../domain/social-events';
+import type { UserCreated } from '@/server/identity/domain/domain-events';
+import type { CommentAdded, PostCreated, PostLiked, PostUnliked, UserFollowed, UserUnfollowed } from '../domain/domain-events';
 import { dedupe, entryKey, type FeedStrategy, RECENT_POSTS, timelineBucket } from '../read-models/feed-layout';
 import {
   COMMENTS,
@@ -49,7 +49,7 @@ type ProfileEvent = UserCreated | PostCreated | UserFollowed | UserUnfollowed;
 
 /**
  * Profiles: names, counts (each set only by a newer revision of its member's counts, see
- * social-events.ts), the newest posts for pull reads, and the flip to `mode: 'pull'` when a follow
+ * domain-events.ts), the newest posts for pull reads, and the flip to `mode: 'pull'` when a follow
  * brings an author to `pullAt` followers.
  */
 export function profileProjection(pullAt: number): DocumentProjection<ProfileDoc, ProfileEvent> {

@@ -3,7 +3,7 @@ import { ensureIndexes } from '@/server/cqrs/ensure-indexes';
 import type { Projector } from '@/server/cqrs/projector';
 import type { StoredEvent } from '@/server/cqrs/types';
 import { env } from '@/server/env';
-import type { SocialEvent } from '../domain/social-events';
+import type { SocialEvent } from '../domain/domain-events';
 import { COMMENTS, FEED_HEADS, FEED_PAGES, FOLLOWS, LIKES, POSTS, PROFILES, TIMELINES } from '../read-models/read-model-docs';
 import { socialDocuments } from './social-documents';
 import { updateFeeds } from './update-feeds';

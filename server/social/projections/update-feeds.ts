@@ -1,7 +1,7 @@
 import type { DocumentChange } from '@/server/cqrs/document-projector';
 import type { ProjectionStore } from '@/server/cqrs/projector';
 import type { StoredEvent } from '@/server/cqrs/types';
-import type { SocialEvent } from '../domain/social-events';
+import type { SocialEvent } from '../domain/domain-events';
 import { asHead, FEED_HEADS, type FeedHeadDoc, FOLLOWS, type FollowDoc, type ProfileDoc } from '../read-models/read-model-docs';
 import { addPulledAuthor, fanOut, postsToBackfill, rewriteWindow } from './feed-writes';
 import { feedEntryOf } from './social-documents';

@@ -30,7 +30,7 @@ export interface ProfileDoc {
   postCount: number;
   followerCount: number;
   followingCount: number;
-  /** The member's counts version each count was set at (see social-events.ts). */
+  /** The member's counts version each count was set at (see domain-events.ts). */
   followerCountAt?: number;
   followingCountAt?: number;
   /** 'pull' once the author reached the follower threshold: their posts are merged at read time. */
