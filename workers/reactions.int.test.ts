@@ -49,7 +49,7 @@ describe('the reactor runtime', () => {
     expect(first.applied).toBeGreaterThanOrEqual(1);
     expect(await postsAbout(eventId)).toBe(1);
     const [post] = (await pool().query('SELECT author_id, tags FROM posts WHERE text LIKE $1', [`%${eventId}%`])).rows;
-    expect(post).toEqual({ author_id: organizer.actor!.userId, tags: ['events'] });
+    expect(post).toEqual({ author_id: organizer.actor.userId, tags: ['events'] });
 
     // Redelivery: the same job again finds the checkpoint past the event and does nothing.
     expect(await catchUpReactor(reactor)).toMatchObject({ ran: true, applied: 0 });

@@ -19,7 +19,7 @@ async function announcements(organizerId: string): Promise<number[]> {
 describe('a reactor in the worker process', () => {
   it('issues each command once when the worker is SIGKILLed in the middle of a batch', async () => {
     const organizer = await newUser(['organizer']);
-    const organizerId = organizer.actor!.userId;
+    const organizerId = organizer.actor.userId;
     // A backlog, written while no worker runs, that the reactor takes in one batch.
     for (let i = 0; i < EVENTS; i += 10) {
       await Promise.all(

@@ -36,7 +36,7 @@ const run = <I, O>(definition: CommandDefinition<I, O>, actor: Actor, input: I, 
 let organizer: Actor;
 let attendee: Actor;
 beforeAll(async () => {
-  [organizer, attendee] = (await Promise.all([newUser(['organizer']), newUser(['attendee'])])).map((c) => c.actor!);
+  [organizer, attendee] = (await Promise.all([newUser(['organizer']), newUser(['attendee'])])).map((c) => c.actor);
 });
 
 describe('the decider runner with an injected clock and id source', () => {

@@ -49,7 +49,7 @@ accessMatrix<Fixture>({
     const author = await newUser(['attendee'], 'Matrix Author');
     const res = await command(createPost, author, { text: 'matrix post' });
     await projectAll();
-    return { authorId: author.actor!.userId, postId: res.body.postId };
+    return { authorId: author.actor.userId, postId: res.body.postId };
   },
   // access is checked before the input: an anonymous caller learns nothing about ids or fields
   requests: {
@@ -106,10 +106,10 @@ describe('a member only ever sees their own feed', () => {
     const [reader, followed, stranger, fan1, fan2] = await Promise.all([newUser(), newUser(), newUser(), newUser(), newUser()]);
     // `star` has enough followers to be merged at read time (pull threshold 3 in int tests)
     const star = await newUser();
-    for (const f of [reader, fan1, fan2]) expect((await command(followUser, f, { userId: star.actor!.userId })).status).toBe(200);
-    expect((await command(followUser, reader, { userId: followed.actor!.userId })).status).toBe(200);
+    for (const f of [reader, fan1, fan2]) expect((await command(followUser, f, { userId: star.actor.userId })).status).toBe(200);
+    expect((await command(followUser, reader, { userId: followed.actor.userId })).status).toBe(200);
     // the stranger follows the reader: that edge points the other way and shows nothing
-    expect((await command(followUser, stranger, { userId: reader.actor!.userId })).status).toBe(200);
+    expect((await command(followUser, stranger, { userId: reader.actor.userId })).status).toBe(200);
     const mine = await post(reader, 'by the reader');
     const fromFollowed = await post(followed, 'by someone the reader follows');
     const fromStar = await post(star, 'by a big account the reader follows');
@@ -120,9 +120,9 @@ describe('a member only ever sees their own feed', () => {
     const own = await feedIds(reader);
     expect(own).toEqual([fromStar, fromFollowed, mine]);
     // no parameter turns the feed into someone else's: unknown ones are ignored, filters only narrow
-    expect(await feedIds(reader, { userId: stranger.actor!.userId, owner: stranger.actor!.userId })).toEqual(own);
-    expect(await feedIds(reader, { author: stranger.actor!.userId })).toEqual([]);
-    expect(await feedIds(reader, { author: fan1.actor!.userId })).toEqual([]);
+    expect(await feedIds(reader, { userId: stranger.actor.userId, owner: stranger.actor.userId })).toEqual(own);
+    expect(await feedIds(reader, { author: stranger.actor.userId })).toEqual([]);
+    expect(await feedIds(reader, { author: fan1.actor.userId })).toEqual([]);
     expect(await feedIds(reader, { tag: 'shared' })).toEqual(own);
     expect(await feedIds(reader, { q: 'stranger' })).toEqual([]);
 
@@ -134,11 +134,11 @@ describe('a member only ever sees their own feed', () => {
     expect(await feedIds(star)).toEqual([fromStar]);
 
     // after an unfollow the posts leave the feed
-    expect((await command(unfollowUser, reader, { userId: star.actor!.userId })).status).toBe(200);
-    expect((await command(unfollowUser, reader, { userId: followed.actor!.userId })).status).toBe(200);
+    expect((await command(unfollowUser, reader, { userId: star.actor.userId })).status).toBe(200);
+    expect((await command(unfollowUser, reader, { userId: followed.actor.userId })).status).toBe(200);
     await projectAll();
     expect(await feedIds(reader)).toEqual([mine]);
-    expect(await feedIds(reader, { author: followed.actor!.userId })).toEqual([]);
+    expect(await feedIds(reader, { author: followed.actor.userId })).toEqual([]);
   });
 
   it('likedByMe is the caller’s own like, never someone else’s', async () => {

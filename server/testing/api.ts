@@ -31,6 +31,12 @@ export interface Caller {
   token: string | null;
 }
 
+/** A caller with an account, as `newUser` makes them. */
+export interface Member extends Caller {
+  actor: Actor;
+  token: string;
+}
+
 export const anonymous: Caller = { actor: null, token: null };
 /** A bearer token that is not a JWT at all. */
 export const badToken: Caller = { actor: null, token: 'not-a-jwt' };
@@ -38,7 +44,7 @@ export const badToken: Caller = { actor: null, token: 'not-a-jwt' };
 export const forgedToken: Caller = { actor: null, token: `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.e30.sig` };
 
 /** Creates a user with the given roles (an open sign-up's by default) and a bearer token for them. */
-export async function newUser(roles: readonly string[] = DEFAULT_ROLES, name = 'Test User'): Promise<Caller> {
+export async function newUser(roles: readonly string[] = DEFAULT_ROLES, name = 'Test User'): Promise<Member> {
   const email = `${randomUUID()}@test.quadrant`;
   const result = await handleCommand({
     command: 'identity/create-user',

@@ -7,12 +7,12 @@ import { eventStreamId } from '@/server/events/domain/domain-events';
 import { getEventDetails } from '@/server/events/queries/get-event-details';
 import { listOrganizedEvents } from '@/server/events/queries/list-organized-events';
 import { listUpcomingEvents } from '@/server/events/queries/list-upcoming-events';
-import { anonymous, command, query, newUser, type Caller } from '@/server/testing/api';
+import { anonymous, command, query, newUser, type Member } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
 import { projectAll } from '@/server/testing/projections';
 import { createEvent } from './create-event';
 
-let organizer: Caller;
+let organizer: Member;
 beforeAll(async () => {
   organizer = await newUser(['organizer'], 'Olga Organizer');
 });
@@ -31,10 +31,10 @@ describe('create-event', () => {
     const title = uniqueTitle();
     const { body } = await command(createEvent, organizer, { title, startsAt: inDays(10), capacity: 5 });
     const [row] = await dbFor(pool()).select().from(events).where(eq(events.id, body.eventId));
-    expect(row).toMatchObject({ title, organizerId: organizer.actor!.userId, capacity: 5, registeredCount: 0, status: 'scheduled', version: 1 });
+    expect(row).toMatchObject({ title, organizerId: organizer.actor.userId, capacity: 5, registeredCount: 0, status: 'scheduled', version: 1 });
     const stream = await readStream(dbFor(pool()), eventStreamId(body.eventId));
     expect(stream.map((e) => [e.type, e.streamVersion])).toEqual([['EventCreated', 1]]);
-    expect(stream[0].metadata).toMatchObject({ actorId: organizer.actor!.userId, command: 'events/create-event' });
+    expect(stream[0].metadata).toMatchObject({ actorId: organizer.actor.userId, command: 'events/create-event' });
   });
 
   it('is projected into details, upcoming and the organizer’s list', async () => {
@@ -56,7 +56,7 @@ describe('create-event', () => {
       capacity: 40,
       registeredCount: 0,
       seatsLeft: 40,
-      organizer: { userId: organizer.actor!.userId, name: 'Olga Organizer' },
+      organizer: { userId: organizer.actor.userId, name: 'Olga Organizer' },
       status: 'scheduled',
       version: 1,
     });

@@ -37,7 +37,7 @@ describe('register-participant', () => {
     const res = await register(attendee, eventId);
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ registrationId: expect.any(String), consistencyToken: expect.stringMatching(/^\d+\.\d+$/) });
-    expect(await activeRows(eventId)).toEqual([expect.objectContaining({ id: res.body.registrationId, userId: attendee.actor!.userId })]);
+    expect(await activeRows(eventId)).toEqual([expect.objectContaining({ id: res.body.registrationId, userId: attendee.actor.userId })]);
 
     await projectAll();
     expect(await details(eventId)).toMatchObject({ capacity: 5, registeredCount: 1, seatsLeft: 4, version: 2 });

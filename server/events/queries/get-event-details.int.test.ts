@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '@/server/events/commands/create-event';
 import { registerParticipant } from '@/server/events/commands/register-participant';
-import { anonymous, command, newUser, query, type Caller } from '@/server/testing/api';
+import { anonymous, command, newUser, query, type Member } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
 import { projectAll } from '@/server/testing/projections';
 import { getEventDetails } from './get-event-details';
 
-let organizer: Caller;
+let organizer: Member;
 beforeAll(async () => {
   organizer = await newUser(['organizer'], 'Dora Details');
 });
@@ -26,7 +26,7 @@ describe('event details', () => {
       capacity: 3,
       registeredCount: 2,
       seatsLeft: 1,
-      organizer: { userId: organizer.actor!.userId, name: 'Dora Details' },
+      organizer: { userId: organizer.actor.userId, name: 'Dora Details' },
       version: 3,
     });
   });

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '@/server/events/commands/create-event';
 import { deleteEvent } from '@/server/events/commands/delete-event';
-import { anonymous, command, newUser, query, type Caller } from '@/server/testing/api';
+import { anonymous, command, newUser, query, type Member } from '@/server/testing/api';
 import { inDays } from '@/server/testing/future';
 import { projectAll } from '@/server/testing/projections';
 import { listUpcomingEvents } from './list-upcoming-events';
 
-let organizer: Caller;
+let organizer: Member;
 beforeAll(async () => {
   organizer = await newUser(['organizer']);
 });
@@ -103,7 +103,7 @@ describe('upcoming events', () => {
           capacity: 10,
           registeredCount: 0,
           seatsLeft: 10,
-          organizer: { userId: organizer.actor!.userId, name: organizer.actor!.name },
+          organizer: { userId: organizer.actor.userId, name: organizer.actor.name },
           status: 'scheduled',
         },
       ],

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dbFor, pool } from '@/db/client';
 import type { CommandDefinition, QueryDefinition } from '@/server/cqrs/define';
-import { type ApiResponse, type Caller, command, expectProblem, invalidRequest, newUser, query } from '@/server/testing/api';
+import { type ApiResponse, type Member, command, expectProblem, invalidRequest, newUser, query } from '@/server/testing/api';
 import { projectAll } from '@/server/testing/projections';
 import { getFeed } from '../queries/get-feed';
 import { getPostDetails } from '../queries/get-post-details';
@@ -24,8 +24,8 @@ import { unlikePost } from './unlike-post';
  * (server/testing/contract-suite.int.test.ts). Every refused command is sent by `refused`, a user
  * who never gets a command through, so "nothing written" is checked per row against their writes.
  */
-let refused: Caller;
-let other: Caller;
+let refused: Member;
+let other: Member;
 let postId: string;
 beforeAll(async () => {
   [refused, other] = await Promise.all([newUser(['attendee'], 'Refused Writer'), newUser()]);
@@ -113,10 +113,10 @@ const cases: Case[] = [
     bad('userId malformed', def, { userId: 'not-a-uuid' }, 'userId'),
     bad('userId a number', def, { userId: 42 }, 'userId'),
     bad('userId null', def, { userId: null }, 'userId'),
-    bad('userId with an extra character', def, () => ({ userId: `${other.actor!.userId}0` }), 'userId'),
-    bad('a follower chosen by the client', def, () => ({ userId: other.actor!.userId, followerId: other.actor!.userId }), 'followerId'),
+    bad('userId with an extra character', def, () => ({ userId: `${other.actor.userId}0` }), 'userId'),
+    bad('a follower chosen by the client', def, () => ({ userId: other.actor.userId, followerId: other.actor.userId }), 'followerId'),
     { label: `${def.name}: userId unknown`, def, body: { userId: randomUUID() }, status: 404, code: 'not-found' },
-    { label: `${def.name}: the caller themself`, def, body: () => ({ userId: refused.actor!.userId }), status: 409, code: 'cannot-follow-self' },
+    { label: `${def.name}: the caller themself`, def, body: () => ({ userId: refused.actor.userId }), status: 409, code: 'cannot-follow-self' },
   ]),
 
   // the post id, for likes and comments
@@ -125,7 +125,7 @@ const cases: Case[] = [
     bad('postId malformed', def, { postId: 'not-a-uuid', ...textFor(def) }, 'postId'),
     bad('postId a number', def, { postId: 42, ...textFor(def) }, 'postId'),
     bad('postId null', def, { postId: null, ...textFor(def) }, 'postId'),
-    bad('a user chosen by the client', def, () => ({ postId, ...textFor(def), userId: refused.actor!.userId }), 'userId'),
+    bad('a user chosen by the client', def, () => ({ postId, ...textFor(def), userId: refused.actor.userId }), 'userId'),
     { label: `${def.name}: postId unknown`, def, body: { postId: randomUUID(), ...textFor(def) }, status: 404, code: 'not-found' },
   ]),
 
@@ -140,15 +140,15 @@ const cases: Case[] = [
 
 describe('social commands refuse bad input with problem+json and write nothing', () => {
   it.each(cases)('$label → $status $code', async (c) => {
-    const before = await writesBy(refused.actor!.userId);
+    const before = await writesBy(refused.actor.userId);
     const body = typeof c.body === 'function' ? c.body() : c.body;
     const res = await command(c.def, refused, body);
     expectProblem(res, c);
-    expect(await writesBy(refused.actor!.userId)).toEqual(before);
+    expect(await writesBy(refused.actor.userId)).toEqual(before);
   });
 
   it('the refusing user really never wrote anything', async () => {
-    expect(await writesBy(refused.actor!.userId)).toMatchObject({ events: 0, stream: 0, posts: 0, follows: 0, likes: 0, comments: 0, keys: 0 });
+    expect(await writesBy(refused.actor.userId)).toMatchObject({ events: 0, stream: 0, posts: 0, follows: 0, likes: 0, comments: 0, keys: 0 });
   });
 
   it('says what is wrong with each field', async () => {
@@ -167,7 +167,7 @@ describe('social commands refuse bad input with problem+json and write nothing',
     const user = await newUser();
     const key = `k-${randomUUID()}`;
     expectProblem(await command(createPost, user, { text: '' }, { 'idempotency-key': key }), invalidRequest('text'));
-    expectProblem(await command(followUser, user, { userId: user.actor!.userId }, { 'idempotency-key': key }), { status: 409, code: 'cannot-follow-self' });
+    expectProblem(await command(followUser, user, { userId: user.actor.userId }, { 'idempotency-key': key }), { status: 409, code: 'cannot-follow-self' });
     const ok = await command(createPost, user, { text: 'now valid' }, { 'idempotency-key': key });
     expect(ok.status).toBe(201);
     expect(ok.headers.get('idempotent-replayed')).toBeNull();
@@ -181,10 +181,10 @@ describe('social commands refuse bad input with problem+json and write nothing',
     expect(row.text).toBe('x'.repeat(1000));
     expect(row.tags).toEqual([...tags(9), 'ünïcode_-9']);
     expect((await command(commentOnPost, user, { postId: ok.body.postId, text: 'c'.repeat(500) })).status).toBe(201);
-    expect((await command(followUser, user, { userId: other.actor!.userId })).status).toBe(200);
+    expect((await command(followUser, user, { userId: other.actor.userId })).status).toBe(200);
     expect((await command(likePost, user, { postId })).status).toBe(200);
     // and writesBy sees such writes, so its zeros above mean something
-    expect(await writesBy(user.actor!.userId)).toMatchObject({ events: 4, stream: 2, posts: 1, follows: 1, likes: 1, comments: 1 });
+    expect(await writesBy(user.actor.userId)).toMatchObject({ events: 4, stream: 2, posts: 1, follows: 1, likes: 1, comments: 1 });
   });
 });
 
@@ -203,7 +203,7 @@ const badQuery = (label: string, def: QueryCase['def'], params: QueryCase['param
   params,
   ...invalidRequest(paths),
 });
-const me = () => other.actor!.userId;
+const me = () => other.actor.userId;
 const KEY = '000000001234000000005678';
 
 const queryCases: QueryCase[] = [
@@ -303,21 +303,21 @@ describe('ids in upper case', () => {
 
   it('follow-user with an upper-case id follows that user', async () => {
     const [fan, idol] = await Promise.all([newUser(), newUser()]);
-    const res = await command(followUser, fan, { userId: idol.actor!.userId.toUpperCase() });
-    sameOrMalformed(res, 'userId', () => expect(res.body).toMatchObject({ userId: idol.actor!.userId, following: true }));
+    const res = await command(followUser, fan, { userId: idol.actor.userId.toUpperCase() });
+    sameOrMalformed(res, 'userId', () => expect(res.body).toMatchObject({ userId: idol.actor.userId, following: true }));
   });
 
   it('follow-user with your own id in upper case is still following yourself', async () => {
     const user = await newUser();
-    const res = await command(followUser, user, { userId: user.actor!.userId.toUpperCase() });
+    const res = await command(followUser, user, { userId: user.actor.userId.toUpperCase() });
     expect([400, 409], JSON.stringify(res.body)).toContain(res.status);
     if (res.status === 409) expect(res.body.code).toBe('cannot-follow-self');
-    expect(await writesBy(user.actor!.userId)).toMatchObject({ events: 0, follows: 0 });
+    expect(await writesBy(user.actor.userId)).toMatchObject({ events: 0, follows: 0 });
   });
 
   it('queries with an upper-case id find the same user and post', async () => {
-    const profile = await query(getProfile, other, { userId: other.actor!.userId.toUpperCase() });
-    sameOrMalformed(profile, 'userId', () => expect(profile.body.userId).toBe(other.actor!.userId));
+    const profile = await query(getProfile, other, { userId: other.actor.userId.toUpperCase() });
+    sameOrMalformed(profile, 'userId', () => expect(profile.body.userId).toBe(other.actor.userId));
     const details = await query(getPostDetails, other, { postId: postId.toUpperCase() });
     sameOrMalformed(details, 'postId', () => expect(details.body.post.postId).toBe(postId));
   });

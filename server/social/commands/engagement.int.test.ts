@@ -77,13 +77,13 @@ describe('likes', () => {
     // the same counts in the author's own feed and on their timeline
     const feed = await query(getFeed, author, {});
     expect(feed.body.items.find((i: { postId: string }) => i.postId === postId)).toMatchObject({ likeCount: 7, likedByMe: false });
-    const timeline = await query(getUserPosts, likers[5], { userId: author.actor!.userId });
+    const timeline = await query(getUserPosts, likers[5], { userId: author.actor.userId });
     expect(timeline.body.items[0]).toMatchObject({ postId, likeCount: 7, likedByMe: true });
   });
 
   it('likes of one user on different posts are independent, and a follower sees their own likes in the feed', async () => {
     const [author, fan] = await Promise.all([newUser(), newUser()]);
-    expect((await command(followUser, fan, { userId: author.actor!.userId })).status).toBe(200);
+    expect((await command(followUser, fan, { userId: author.actor.userId })).status).toBe(200);
     const [p1, p2] = [await newPost(author, 'one'), await newPost(author, 'two')];
     expect((await command(likePost, fan, { postId: p1 })).body).toMatchObject({ liked: true, likeCount: 1 });
     expect((await command(likePost, author, { postId: p2 })).body).toMatchObject({ liked: true, likeCount: 1 });
@@ -97,7 +97,7 @@ describe('likes', () => {
 
   it("replaying a post's events through the projector (a redelivered batch) changes no count and duplicates nothing", async () => {
     const [author, fan] = await Promise.all([newUser(), newUser()]);
-    expect((await command(followUser, fan, { userId: author.actor!.userId })).status).toBe(200);
+    expect((await command(followUser, fan, { userId: author.actor.userId })).status).toBe(200);
     const postId = await newPost(author);
     await command(likePost, fan, { postId });
     await command(unlikePost, fan, { postId });
@@ -106,7 +106,7 @@ describe('likes', () => {
     await projectAll();
 
     // the worker died after applying these but before saving its checkpoint: they come again, in order
-    const created = (await readStream(db(), `social-member-${author.actor!.userId}`)).filter((e) => e.type === 'PostCreated');
+    const created = (await readStream(db(), `social-member-${author.actor.userId}`)).filter((e) => e.type === 'PostCreated');
     const engagement = await readStream(db(), `social-post-${postId}`);
     expect(engagement.map((e) => e.type)).toEqual(['PostLiked', 'PostUnliked', 'PostLiked', 'CommentAdded']);
     const readDbNow = await readDb();
@@ -117,7 +117,7 @@ describe('likes', () => {
     expect(details.body.post).toMatchObject({ likeCount: 1, commentCount: 1, likedByMe: true });
     expect(details.body.comments).toHaveLength(1);
     expect((await query(getFeed, fan, {})).body.items.map((i: { postId: string }) => i.postId)).toEqual([postId]);
-    expect((await query(getUserPosts, fan, { userId: author.actor!.userId })).body.items.map((i: { postId: string }) => i.postId)).toEqual([postId]);
+    expect((await query(getUserPosts, fan, { userId: author.actor.userId })).body.items.map((i: { postId: string }) => i.postId)).toEqual([postId]);
     expect(await written(postId)).toMatchObject({ like_count: 1, comment_count: 1, version: 4 });
   });
 });
@@ -158,7 +158,7 @@ describe('comments', () => {
       [ids[2], 'third, by the first again', 'First Commenter'],
       [ids[3], 'the author answers', 'Post Author'],
     ]);
-    expect(res.body.comments[0].author.userId).toBe(c1.actor!.userId);
+    expect(res.body.comments[0].author.userId).toBe(c1.actor.userId);
     const times = res.body.comments.map((c: { createdAt: string }) => Date.parse(c.createdAt));
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
@@ -207,15 +207,15 @@ describe('Idempotency-Key on create-post', () => {
     expect(second.status).toBe(201);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(second.body).toEqual(first.body);
-    expect(await postsBy(author.actor!.userId)).toEqual([first.body.postId]);
-    expect(await createdEvents(author.actor!.userId)).toBe(1);
+    expect(await postsBy(author.actor.userId)).toEqual([first.body.postId]);
+    expect(await createdEvents(author.actor.userId)).toBe(1);
 
     // a reordered but equal body is the same request
     const reordered = await command(createPost, author, JSON.stringify({ tags: ['retry'], text: 'once only' }), { 'idempotency-key': key });
     expect(reordered.body.postId).toBe(first.body.postId);
 
     await projectAll();
-    const timeline = await query(getUserPosts, author, { userId: author.actor!.userId });
+    const timeline = await query(getUserPosts, author, { userId: author.actor.userId });
     expect(timeline.body.items.map((i: { postId: string }) => i.postId)).toEqual([first.body.postId]);
   });
 
@@ -226,8 +226,8 @@ describe('Idempotency-Key on create-post', () => {
     expect(results.map((r) => r.status)).toEqual(Array(5).fill(201));
     expect(new Set(results.map((r) => r.body.postId)).size).toBe(1);
     expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
-    expect(await postsBy(author.actor!.userId)).toEqual([results[0].body.postId]);
-    expect(await createdEvents(author.actor!.userId)).toBe(1);
+    expect(await postsBy(author.actor.userId)).toEqual([results[0].body.postId]);
+    expect(await createdEvents(author.actor.userId)).toBe(1);
   });
 
   it('the same key with another body is refused and writes nothing; other keys and other users are independent', async () => {
@@ -239,14 +239,14 @@ describe('Idempotency-Key on create-post', () => {
     // the key is scoped per caller: another user's identical request is a new post
     const theirs = await command(createPost, other, { text: 'original' }, { 'idempotency-key': key });
     expect(new Set([first.body.postId, fresh.body.postId, theirs.body.postId]).size).toBe(3);
-    expect((await postsBy(author.actor!.userId)).sort()).toEqual([first.body.postId, fresh.body.postId].sort());
-    expect(await createdEvents(author.actor!.userId)).toBe(2);
+    expect((await postsBy(author.actor.userId)).sort()).toEqual([first.body.postId, fresh.body.postId].sort());
+    expect(await createdEvents(author.actor.userId)).toBe(2);
   });
 
   it('without a key, two identical requests are two posts', async () => {
     const author = await newUser();
     await newPost(author, 'same');
     await newPost(author, 'same');
-    expect(await postsBy(author.actor!.userId)).toHaveLength(2);
+    expect(await postsBy(author.actor.userId)).toHaveLength(2);
   });
 });

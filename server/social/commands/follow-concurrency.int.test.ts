@@ -19,7 +19,7 @@ describe('follow counts under concurrency', () => {
   it('12 followers, each following twice at once, then half unfollowing twice at once: counts stay exact', async () => {
     const star = await newUser();
     const fans = await Promise.all(Array.from({ length: 12 }, () => newUser()));
-    const userId = star.actor!.userId;
+    const userId = star.actor.userId;
     const results = await Promise.all(fans.flatMap((f) => [command(followUser, f, { userId }), command(followUser, f, { userId })]));
     expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
     expect(await writeModelCounts(userId)).toEqual({ followerCount: 12, edges: 12 });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pool } from '@/db/client';
 import { readDb, type ReadDb } from '@/db/mongo';
 import { liveGenerations, readModel } from '@/server/cqrs/read-models';
-import { command, newUser, type Caller } from '@/server/testing/api';
+import { command, newUser, type Member } from '@/server/testing/api';
 import { projectAll } from '@/server/testing/projections';
 import { commentOnPost } from '../commands/comment-on-post';
 import { createPost } from '../commands/create-post';
@@ -20,21 +20,21 @@ import { WINDOW_ENTRIES } from '../read-models/feed-layout';
 import { POSTS, PROFILES, TIMELINES, type PostDoc, type ProfileDoc, type TimelineDoc } from '../read-models/read-model-docs';
 import { socialFeedProjector } from './social-projector';
 
-const post = async (author: Caller, text = `post ${randomUUID()}`) => {
+const post = async (author: Member, text = `post ${randomUUID()}`) => {
   const res = await command(createPost, author, { text, tags: ['bulk'] });
   expect(res.status).toBe(201);
   return res.body.postId as string;
 };
-const follow = async (who: Caller, whom: Caller) => expect((await command(followUser, who, { userId: whom.actor!.userId })).status).toBe(200);
-const id = (c: Caller) => c.actor!.userId;
+const follow = async (who: Member, whom: Member) => expect((await command(followUser, who, { userId: whom.actor.userId })).status).toBe(200);
+const id = (c: Member) => c.actor.userId;
 
 /** The whole feed through the real query handler (all pages, following nextCursor). */
-async function wholeFeed(db: ReadDb, caller: Caller): Promise<string[]> {
+async function wholeFeed(db: ReadDb, caller: Member): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 100; pages++) {
     const params = getFeed.params.parse({ limit: '50', ...(cursor ? { cursor } : {}) });
-    const page = await getFeed.handle(params, { db, actor: caller.actor!, now: new Date() });
+    const page = await getFeed.handle(params, { db, actor: caller.actor, now: new Date() });
     ids.push(...page.items.map((i) => i.postId));
     if (!page.nextCursor) return ids;
     cursor = page.nextCursor;

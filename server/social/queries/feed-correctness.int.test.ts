@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { command, newUser, query, type ApiResponse, type Caller } from '@/server/testing/api';
+import { command, newUser, query, type ApiResponse, type Member } from '@/server/testing/api';
 import { projectAll } from '@/server/testing/projections';
 import { createPost } from '../commands/create-post';
 import { followUser } from '../commands/follow-user';
@@ -8,16 +8,16 @@ import { WINDOW_ENTRIES } from '../read-models/feed-layout';
 import { recomputeFeed } from '../testing/recompute-feed';
 import { getFeed } from './get-feed';
 
-const post = async (author: Caller, text = `post ${Math.random()}`) => {
+const post = async (author: Member, text = `post ${Math.random()}`) => {
   const res = await command(createPost, author, { text });
   expect(res.status).toBe(201);
   return res.body.postId as string;
 };
-const follow = async (who: Caller, whom: Caller) => expect((await command(followUser, who, { userId: whom.actor!.userId })).status).toBe(200);
-const unfollow = async (who: Caller, whom: Caller) => expect((await command(unfollowUser, who, { userId: whom.actor!.userId })).status).toBe(200);
+const follow = async (who: Member, whom: Member) => expect((await command(followUser, who, { userId: whom.actor.userId })).status).toBe(200);
+const unfollow = async (who: Member, whom: Member) => expect((await command(unfollowUser, who, { userId: whom.actor.userId })).status).toBe(200);
 
 /** Every page of the caller's feed, following nextCursor to the end. */
-async function wholeFeed(caller: Caller, limit = 50): Promise<string[]> {
+async function wholeFeed(caller: Member, limit = 50): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   for (let pages = 0; ; pages++) {
@@ -30,9 +30,9 @@ async function wholeFeed(caller: Caller, limit = 50): Promise<string[]> {
   }
 }
 
-async function expectFeedMatchesWriteModel(...callers: Caller[]) {
+async function expectFeedMatchesWriteModel(...callers: Member[]) {
   await projectAll();
-  for (const c of callers) expect(await wholeFeed(c)).toEqual(await recomputeFeed(c.actor!.userId));
+  for (const c of callers) expect(await wholeFeed(c)).toEqual(await recomputeFeed(c.actor.userId));
 }
 
 describe('feed correctness against the write model', () => {

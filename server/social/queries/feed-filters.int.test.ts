@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { command, newUser, query, type ApiResponse, type Caller } from '@/server/testing/api';
+import { command, newUser, query, type ApiResponse, type Member } from '@/server/testing/api';
 import { projectAll } from '@/server/testing/projections';
 import { createPost } from '../commands/create-post';
 import { followUser } from '../commands/follow-user';
@@ -19,7 +19,7 @@ import { listPeople } from './list-people';
  */
 interface Posted {
   id: string;
-  author: Caller;
+  author: Member;
   text: string;
   tags: string[];
   /** Client clock right after the post was written (the server takes its time before). */
@@ -28,7 +28,7 @@ interface Posted {
 const all: Posted[] = [];
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function post(author: Caller, text: string, tags: string[] = []): Promise<Posted> {
+async function post(author: Member, text: string, tags: string[] = []): Promise<Posted> {
   const res = await command(createPost, author, { text, tags });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   await pause(3); // distinct milliseconds around each post, so since/until have clean boundaries
@@ -37,18 +37,18 @@ async function post(author: Caller, text: string, tags: string[] = []): Promise<
   return p;
 }
 
-let reader: Caller;
-let friend: Caller; // followed, push mode
-let star: Caller; // followed, pull mode (3 followers)
-let stranger: Caller; // not followed
+let reader: Member;
+let friend: Member; // followed, push mode
+let star: Member; // followed, pull mode (3 followers)
+let stranger: Member; // not followed
 let posts: Record<string, Posted>;
 let start: string;
 
 beforeAll(async () => {
   [reader, friend, star, stranger] = await Promise.all([newUser(), newUser(), newUser(), newUser()]);
   const fans = await Promise.all([newUser(), newUser()]);
-  for (const f of [reader, ...fans]) expect((await command(followUser, f, { userId: star.actor!.userId })).status).toBe(200);
-  expect((await command(followUser, reader, { userId: friend.actor!.userId })).status).toBe(200);
+  for (const f of [reader, ...fans]) expect((await command(followUser, f, { userId: star.actor.userId })).status).toBe(200);
+  expect((await command(followUser, reader, { userId: friend.actor.userId })).status).toBe(200);
   start = new Date().toISOString();
   await pause(3);
   posts = {
@@ -67,14 +67,14 @@ beforeAll(async () => {
 const ids = (res: ApiResponse) => res.body.items.map((i: { postId: string }) => i.postId) as string[];
 const expected = (...keys: string[]) => keys.map((k) => posts[k].id);
 
-async function feed(params: Record<string, string>, who: Caller = reader) {
+async function feed(params: Record<string, string>, who: Member = reader) {
   const res = await query(getFeed, who, { limit: '50', ...params });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res;
 }
 
 /** Every page of a filtered feed, following nextCursor; fails on a repeated post. */
-async function allPages(who: Caller, params: Record<string, string>, limit: number): Promise<string[]> {
+async function allPages(who: Member, params: Record<string, string>, limit: number): Promise<string[]> {
   const seen: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; ; page++) {
@@ -100,13 +100,13 @@ describe('feed filters', () => {
   });
 
   it('author narrows to one followed author, push or pull, or to the reader', async () => {
-    expect(ids(await feed({ author: friend.actor!.userId }))).toEqual(expected('f3', 'f2', 'f1'));
-    expect(ids(await feed({ author: star.actor!.userId }))).toEqual(expected('s2', 's1'));
-    expect(ids(await feed({ author: reader.actor!.userId }))).toEqual(expected('r1'));
+    expect(ids(await feed({ author: friend.actor.userId }))).toEqual(expected('f3', 'f2', 'f1'));
+    expect(ids(await feed({ author: star.actor.userId }))).toEqual(expected('s2', 's1'));
+    expect(ids(await feed({ author: reader.actor.userId }))).toEqual(expected('r1'));
   });
 
   it('author of someone not followed (or unknown) gives an empty page, not their posts', async () => {
-    for (const author of [stranger.actor!.userId, randomUUID()]) {
+    for (const author of [stranger.actor.userId, randomUUID()]) {
       const res = await feed({ author });
       expect(res.body.items).toEqual([]);
       expect(res.body.nextCursor).toBeNull();
@@ -142,13 +142,13 @@ describe('feed filters', () => {
   });
 
   it('combined filters must all hold', async () => {
-    expect(ids(await feed({ author: friend.actor!.userId, tag: 'news' }))).toEqual(expected('f2', 'f1'));
-    expect(ids(await feed({ author: friend.actor!.userId, tag: 'news', q: 'hello' }))).toEqual(expected('f1'));
+    expect(ids(await feed({ author: friend.actor.userId, tag: 'news' }))).toEqual(expected('f2', 'f1'));
+    expect(ids(await feed({ author: friend.actor.userId, tag: 'news', q: 'hello' }))).toEqual(expected('f1'));
     expect(ids(await feed({ tag: 'news', q: 'hello' }))).toEqual(expected('s2', 'f1'));
     expect(ids(await feed({ tag: 'news', since: posts.f1.after }))).toEqual(expected('s2', 'f2'));
     expect(ids(await feed({ q: 'hello', until: posts.r1.after, since: posts.f1.after }))).toEqual(expected('r1'));
-    expect(ids(await feed({ author: star.actor!.userId, tag: 'fun', q: 'morning' }))).toEqual(expected('s1'));
-    expect(ids(await feed({ author: star.actor!.userId, tag: 'misc' }))).toEqual([]);
+    expect(ids(await feed({ author: star.actor.userId, tag: 'fun', q: 'morning' }))).toEqual(expected('s1'));
+    expect(ids(await feed({ author: star.actor.userId, tag: 'misc' }))).toEqual([]);
   });
 
   it('paging with limit 1 under each filter returns every match once, in order', async () => {
@@ -156,7 +156,7 @@ describe('feed filters', () => {
       [{}, expected('f3', 's2', 'f2', 'r1', 's1', 'f1')],
       [{ tag: 'news' }, expected('s2', 'f2', 'f1')],
       [{ q: 'hello' }, expected('s2', 'r1', 'f1')],
-      [{ author: star.actor!.userId }, expected('s2', 's1')],
+      [{ author: star.actor.userId }, expected('s2', 's1')],
       [{ since: posts.f1.after, until: posts.f2.after }, expected('f2', 'r1', 's1')],
       [{ tag: 'fun', q: 'o' }, expected('s1', 'f1')],
     ];
@@ -168,15 +168,15 @@ describe('filters and paging over a long, mixed feed', () => {
   it('pages of 4 under tag, q, author and date filters each return every match once', async () => {
     const [me, push, pull] = await Promise.all([newUser(), newUser(), newUser()]);
     const fans = await Promise.all([newUser(), newUser()]);
-    for (const f of [me, ...fans]) await command(followUser, f, { userId: pull.actor!.userId });
-    await command(followUser, me, { userId: push.actor!.userId });
+    for (const f of [me, ...fans]) await command(followUser, f, { userId: pull.actor.userId });
+    await command(followUser, me, { userId: push.actor.userId });
     const made: { id: string; author: string; n: number; tags: string[]; text: string; after: string }[] = [];
     for (let n = 0; n < 36; n++) {
       const who = n % 3 === 0 ? pull : n % 3 === 1 ? push : me;
       const tags = [n % 2 === 0 ? 'even' : 'odd', ...(n % 5 === 0 ? ['five'] : [])];
       const text = n % 4 === 0 ? `Needle number ${n}` : `hay ${n}`;
       const res = await command(createPost, who, { text, tags });
-      made.push({ id: res.body.postId, author: who.actor!.userId, n, tags, text, after: new Date().toISOString() });
+      made.push({ id: res.body.postId, author: who.actor.userId, n, tags, text, after: new Date().toISOString() });
       if (n === 11 || n === 23) await pause(3);
     }
     await projectAll();
@@ -189,8 +189,8 @@ describe('filters and paging over a long, mixed feed', () => {
     expect(await allPages(me, { tag: 'even' }, 4)).toEqual(want((p) => p.tags.includes('even')));
     expect(await allPages(me, { tag: 'five' }, 4)).toEqual(want((p) => p.tags.includes('five')));
     expect(await allPages(me, { q: 'needle' }, 4)).toEqual(want((p) => p.text.startsWith('Needle')));
-    expect(await allPages(me, { author: pull.actor!.userId }, 4)).toEqual(want((p) => p.author === pull.actor!.userId));
-    expect(await allPages(me, { author: push.actor!.userId, tag: 'odd' }, 4)).toEqual(want((p) => p.author === push.actor!.userId && p.tags.includes('odd')));
+    expect(await allPages(me, { author: pull.actor.userId }, 4)).toEqual(want((p) => p.author === pull.actor.userId));
+    expect(await allPages(me, { author: push.actor.userId, tag: 'odd' }, 4)).toEqual(want((p) => p.author === push.actor.userId && p.tags.includes('odd')));
     expect(await allPages(me, { since: boundary(11), until: boundary(23) }, 4)).toEqual(want((p) => p.n > 11 && p.n <= 23));
     expect(await allPages(me, { q: 'needle', tag: 'even', since: boundary(11) }, 4)).toEqual(want((p) => p.n > 11 && p.text.startsWith('Needle')));
     // the same with one page per request: every match, no gaps between pages
@@ -204,9 +204,9 @@ describe('a user’s posts and profile', () => {
     const total = 2 * TIMELINE_BUCKET + 12;
     const made: string[] = [];
     for (let i = 0; i < total; i++) made.push((await command(createPost, author, { text: `numbered ${i}` })).body.postId);
-    await command(followUser, viewer, { userId: author.actor!.userId });
-    await command(followUser, follower2, { userId: author.actor!.userId });
-    await command(followUser, author, { userId: viewer.actor!.userId });
+    await command(followUser, viewer, { userId: author.actor.userId });
+    await command(followUser, follower2, { userId: author.actor.userId });
+    await command(followUser, author, { userId: viewer.actor.userId });
     await projectAll();
     const newest = [...made].reverse();
 
@@ -215,7 +215,7 @@ describe('a user’s posts and profile', () => {
       const sizes: number[] = [];
       let cursor: string | null = null;
       for (let guard = 0; guard < 200; guard++) {
-        const res: ApiResponse = await query(getUserPosts, viewer, { userId: author.actor!.userId, limit: String(limit), ...(cursor ? { cursor } : {}) });
+        const res: ApiResponse = await query(getUserPosts, viewer, { userId: author.actor.userId, limit: String(limit), ...(cursor ? { cursor } : {}) });
         expect(res.status).toBe(200);
         out.push(...ids(res));
         sizes.push(res.body.items.length);
@@ -234,18 +234,18 @@ describe('a user’s posts and profile', () => {
     const by20 = await pages(20);
     expect(by20.out).toEqual(newest);
 
-    const first = await query(getUserPosts, viewer, { userId: author.actor!.userId, limit: '3' });
+    const first = await query(getUserPosts, viewer, { userId: author.actor.userId, limit: '3' });
     expect(first.body.items.map((i: { text: string }) => i.text)).toEqual([`numbered ${total - 1}`, `numbered ${total - 2}`, `numbered ${total - 3}`]);
     expect(first.body.items[0]).toMatchObject({
-      author: { userId: author.actor!.userId, name: 'Prolific Author' },
+      author: { userId: author.actor.userId, name: 'Prolific Author' },
       likeCount: 0,
       commentCount: 0,
       likedByMe: false,
     });
 
-    const asViewer = await query(getProfile, viewer, { userId: author.actor!.userId });
+    const asViewer = await query(getProfile, viewer, { userId: author.actor.userId });
     expect(asViewer.body).toEqual({
-      userId: author.actor!.userId,
+      userId: author.actor.userId,
       name: 'Prolific Author',
       postCount: total,
       followerCount: 2,
@@ -253,26 +253,26 @@ describe('a user’s posts and profile', () => {
       followedByMe: true,
       isMe: false,
     });
-    const asSelf = await query(getProfile, author, { userId: author.actor!.userId });
+    const asSelf = await query(getProfile, author, { userId: author.actor.userId });
     expect(asSelf.body).toMatchObject({ postCount: total, followedByMe: false, isMe: true });
-    const viewerProfile = await query(getProfile, author, { userId: viewer.actor!.userId });
+    const viewerProfile = await query(getProfile, author, { userId: viewer.actor.userId });
     expect(viewerProfile.body).toMatchObject({ postCount: 0, followerCount: 1, followingCount: 1, followedByMe: true, isMe: false });
   });
 
   it('profile counts follow unfollows; a user without posts has an empty timeline', async () => {
     const [a, b] = await Promise.all([newUser(), newUser()]);
-    await command(followUser, a, { userId: b.actor!.userId });
-    await command(unfollowUser, a, { userId: b.actor!.userId });
-    await command(unfollowUser, a, { userId: b.actor!.userId });
+    await command(followUser, a, { userId: b.actor.userId });
+    await command(unfollowUser, a, { userId: b.actor.userId });
+    await command(unfollowUser, a, { userId: b.actor.userId });
     await projectAll();
-    expect((await query(getProfile, a, { userId: b.actor!.userId })).body).toMatchObject({
+    expect((await query(getProfile, a, { userId: b.actor.userId })).body).toMatchObject({
       postCount: 0,
       followerCount: 0,
       followingCount: 0,
       followedByMe: false,
     });
-    expect((await query(getProfile, b, { userId: a.actor!.userId })).body).toMatchObject({ followerCount: 0, followingCount: 0 });
-    const empty = await query(getUserPosts, a, { userId: b.actor!.userId });
+    expect((await query(getProfile, b, { userId: a.actor.userId })).body).toMatchObject({ followerCount: 0, followingCount: 0 });
+    const empty = await query(getUserPosts, a, { userId: b.actor.userId });
     expect(empty.body).toMatchObject({ items: [], nextCursor: null });
   });
 });
@@ -289,9 +289,9 @@ describe('the people directory', () => {
       newUser(['attendee'], `${cap.toUpperCase()} CAROL`),
       newUser(['attendee'], `${tag.slice(0, -1)}${tag.endsWith('z') ? 'y' : 'z'} Other`),
     ]);
-    await command(followUser, viewer, { userId: bob.actor!.userId });
-    await command(followUser, viewer, { userId: carol.actor!.userId });
-    await command(followUser, alice, { userId: viewer.actor!.userId });
+    await command(followUser, viewer, { userId: bob.actor.userId });
+    await command(followUser, viewer, { userId: carol.actor.userId });
+    await command(followUser, alice, { userId: viewer.actor.userId });
     await projectAll();
 
     const people = async (prefix: string) => {
@@ -301,20 +301,20 @@ describe('the people directory', () => {
     };
     const listed = await people(tag);
     expect(listed.map((p) => [p.userId, p.followedByMe, p.isMe])).toEqual([
-      [alice.actor!.userId, false, false],
-      [bob.actor!.userId, true, false],
-      [carol.actor!.userId, true, false],
-      [viewer.actor!.userId, false, true],
+      [alice.actor.userId, false, false],
+      [bob.actor.userId, true, false],
+      [carol.actor.userId, true, false],
+      [viewer.actor.userId, false, true],
     ]);
-    expect(listed.find((p) => p.userId === viewer.actor!.userId)).toMatchObject({ followerCount: 1 });
-    expect(listed.find((p) => p.userId === bob.actor!.userId)).toMatchObject({ followerCount: 1, name: `${cap} Bob` });
-    expect(listed.map((p) => p.userId)).not.toContain(other.actor!.userId);
+    expect(listed.find((p) => p.userId === viewer.actor.userId)).toMatchObject({ followerCount: 1 });
+    expect(listed.find((p) => p.userId === bob.actor.userId)).toMatchObject({ followerCount: 1, name: `${cap} Bob` });
+    expect(listed.map((p) => p.userId)).not.toContain(other.actor.userId);
     // the prefix is case-insensitive and may go past the first word
     expect((await people(tag.toUpperCase())).map((p) => p.userId)).toEqual(listed.map((p) => p.userId));
-    expect((await people(`  ${cap} b`)).map((p) => p.userId)).toEqual([bob.actor!.userId]);
-    expect((await people(`${tag} c`)).map((p) => p.userId)).toEqual([carol.actor!.userId]);
+    expect((await people(`  ${cap} b`)).map((p) => p.userId)).toEqual([bob.actor.userId]);
+    expect((await people(`${tag} c`)).map((p) => p.userId)).toEqual([carol.actor.userId]);
     // a shorter prefix includes the other one too
-    expect((await people(tag.slice(0, -1))).map((p) => p.userId)).toContain(other.actor!.userId);
+    expect((await people(tag.slice(0, -1))).map((p) => p.userId)).toContain(other.actor.userId);
     expect(await people(`${tag}zzzz`)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ export const getFeed = defineQuery({
   projections: [socialFeedProjector.name],
   errors: [],
   async handle({ limit, cursor, author, tag, q, since, until }, { db, actor }) {
-    const me = actor!.userId;
+    const me = actor.userId;
     const loader = postLoader(db, me);
     const needle = q?.toLowerCase();
     const keep = needle

@@ -16,7 +16,7 @@ export const getProfile = defineQuery({
   projections: [socialFeedProjector.name],
   errors: [{ status: 404, code: 'not-found', when: 'no such user' }],
   async handle({ userId }, { db, actor }) {
-    const me = actor!.userId;
+    const me = actor.userId;
     const doc = await (await readModel<ProfileDoc>(db, PROFILES)).findOne({ _id: userId });
     if (!doc) throw notFound('User');
     const edge = await (await readModel<FollowDoc>(db, FOLLOWS)).findOne({ _id: followId(me, userId) });

@@ -21,7 +21,7 @@ export const listPeople = defineQuery({
   projections: [socialFeedProjector.name],
   errors: [],
   async handle({ prefix }, { db, actor }) {
-    const me = actor!.userId;
+    const me = actor.userId;
     const docs = (await (await readModel<ProfileDoc>(db, PROFILES)).find({ initial: prefix.charAt(0) }, { projection: { recent: 0 } }).toArray())
       .filter((d) => d.nameLower.startsWith(prefix))
       .sort((a, b) => a.nameLower.localeCompare(b.nameLower) || (a._id < b._id ? -1 : 1))

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command, newUser, type Caller } from '@/server/testing/api';
+import { command, newUser, type Member } from '@/server/testing/api';
 import { projectAll } from '@/server/testing/projections';
 import { createPost } from '../commands/create-post';
 import { followUser } from '../commands/follow-user';
@@ -112,7 +112,7 @@ function parse(block: string): Frame {
 
 const open: SseClient[] = [];
 
-async function connect(caller: Caller, lastEventId?: string, how: 'header' | 'query' = 'header'): Promise<SseClient> {
+async function connect(caller: Member, lastEventId?: string, how: 'header' | 'query' = 'header'): Promise<SseClient> {
   const controller = new AbortController();
   const url = new URL('http://localhost/api/queries/social/feed/stream');
   const headers: Record<string, string> = { authorization: `Bearer ${caller.token}`, accept: 'text/event-stream' };
@@ -126,7 +126,7 @@ async function connect(caller: Caller, lastEventId?: string, how: 'header' | 'qu
   return client;
 }
 
-async function post(author: Caller, text: string): Promise<string> {
+async function post(author: Member, text: string): Promise<string> {
   const res = await command(createPost, author, { text });
   expect(res.status).toBe(201);
   return res.body.postId;
@@ -141,17 +141,17 @@ const postOf = (frame: Frame | null) => {
   return data as { postId: string; text: string; author: { userId: string }; cursor: string };
 };
 
-let reader: Caller;
-let author: Caller;
-let star: Caller;
-let stranger: Caller;
+let reader: Member;
+let author: Member;
+let star: Member;
+let stranger: Member;
 
 beforeAll(async () => {
   [reader, author, star, stranger] = await Promise.all([newUser(), newUser(), newUser(), newUser()]);
   const fans = await Promise.all([newUser(), newUser()]);
-  expect((await command(followUser, reader, { userId: author.actor!.userId })).status).toBe(200);
+  expect((await command(followUser, reader, { userId: author.actor.userId })).status).toBe(200);
   // the star has three followers: merged at read time (SOCIAL_PULL_THRESHOLD=3)
-  for (const f of [reader, ...fans]) expect((await command(followUser, f, { userId: star.actor!.userId })).status).toBe(200);
+  for (const f of [reader, ...fans]) expect((await command(followUser, f, { userId: star.actor.userId })).status).toBe(200);
   await post(author, 'old post, before any stream');
   await post(star, 'old star post');
   await post(stranger, 'old stranger post');
@@ -172,7 +172,7 @@ describe('the feed stream', () => {
     await post(stranger, 'a stranger posts live');
     await projectAll();
     const first = postOf(await stream.nextPost());
-    expect(first).toMatchObject({ postId: p1, text: 'live one', author: { userId: author.actor!.userId }, likeCount: 0, likedByMe: false });
+    expect(first).toMatchObject({ postId: p1, text: 'live one', author: { userId: author.actor.userId }, likeCount: 0, likedByMe: false });
     const s1 = await post(star, 'the star, live');
     await projectAll();
     const second = postOf(await stream.nextPost());
@@ -257,7 +257,7 @@ describe('the feed stream', () => {
   // checkpoint polls: a stream that read only the newest page would silently lose the older ones.
   it('a connected client gets every post of a burst larger than one catch-up, in order', async () => {
     const [fan, prolific] = await Promise.all([newUser(), newUser()]);
-    expect((await command(followUser, fan, { userId: prolific.actor!.userId })).status).toBe(200);
+    expect((await command(followUser, fan, { userId: prolific.actor.userId })).status).toBe(200);
     await projectAll();
     const stream = await connect(fan);
     const burst: string[] = [];
