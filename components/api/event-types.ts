@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import type { createEventInput, eventDetails, eventSummary, myRegistrations, updateEventInput } from '@/server/events/schemas';
+import type {
+  attendeePage,
+  attendeesParams,
+  createEventInput,
+  eventDetails,
+  eventSummary,
+  myRegistrations,
+  registrationsByDay,
+  updateEventInput,
+} from '@/server/events/schemas';
 
 /**
  * The events API's shapes, inferred from the same zod contracts the server validates with
@@ -15,3 +24,12 @@ export type RegistrationStatus = MyRegistration['status'];
 export type EventInput = z.input<typeof createEventInput>;
 export type UpdateEventInput = z.input<typeof updateEventInput>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
+/** GET /api/queries/events/{eventId}/attendees: one page of who registered (the organizer only). */
+export type AttendeePage = z.infer<typeof attendeePage>;
+export type Attendee = AttendeePage['items'][number];
+export type AttendeeStatus = Attendee['status'];
+/** registeredAt (oldest first), -registeredAt (newest first) or name (A-Z). */
+export type AttendeeSort = z.infer<typeof attendeesParams>['sort'];
+/** GET /api/queries/events/{eventId}/registrations-by-day: one entry per UTC day, quiet days as zeros. */
+export type RegistrationsByDay = z.infer<typeof registrationsByDay>['registrationsByDay'];
+export type RegistrationDay = RegistrationsByDay[number];

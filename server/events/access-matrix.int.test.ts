@@ -15,6 +15,8 @@ import { registerParticipant } from './commands/register-participant';
  * checked first, then existence.
  */
 const notOwner = { 'other organizer': { status: 403, code: 'not-organizer' } };
+/** Who registered is the organizer's alone: every other signed-in caller is refused by ownership. */
+const organizerOnly = { ...notOwner, 'signed-in': { status: 403, code: 'not-organizer' } };
 const unknownEvent: MatrixRequest<string> = { label: 'unknown event', input: () => ({ eventId: randomUUID() }), allowed: 404 };
 const onTheEvent = (eventId: string) => ({ eventId });
 
@@ -40,5 +42,7 @@ accessMatrix({
     '/api/queries/events/upcoming': { input: () => ({ limit: '1' }) },
     '/api/queries/events/my-registrations': { input: () => ({}) },
     '/api/queries/events/organized': { input: () => ({}) },
+    '/api/queries/events/{eventId}/attendees': [{ input: onTheEvent, cells: organizerOnly }, unknownEvent],
+    '/api/queries/events/{eventId}/registrations-by-day': [{ input: onTheEvent, cells: organizerOnly }, unknownEvent],
   },
 });

@@ -76,3 +76,35 @@ export const myRegistrations = z.object({
 export const eventList = z.object({ items: z.array(eventSummary) });
 export const noParams = z.object({});
 export const eventIdParams = z.object({ eventId });
+
+export const attendeeStatus = z.enum(['registered', 'cancelled', 'event-deleted']);
+
+export const attendeesParams = z.object({
+  eventId,
+  limit: limit(200, 50),
+  cursor: cursor(),
+  status: attendeeStatus.optional(),
+  sort: z
+    .enum(['registeredAt', '-registeredAt', 'name'], { message: 'must be registeredAt, -registeredAt or name' })
+    .default('registeredAt')
+    .describe('registeredAt (oldest first), -registeredAt (newest first) or name (A-Z)'),
+});
+
+export const attendeePage = z.object({
+  items: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      status: attendeeStatus,
+      registeredAt: z.string(),
+      cancelledAt: z.string().nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+  /** Attendees matching the status filter, over every page. */
+  total: z.number().int(),
+});
+
+export const registrationsByDay = z.object({
+  registrationsByDay: z.array(z.object({ day: z.string(), registered: z.number().int(), cancelled: z.number().int() })),
+});

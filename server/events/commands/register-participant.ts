@@ -18,7 +18,7 @@ export const registerParticipant = defineCommand({
   successStatus: 201,
   errors: eventsErrors.docs(eventDecider.refusals.RegisterParticipant),
   async handle({ eventId }, ctx) {
-    const { userId } = ctx.actor;
+    const { userId, name } = ctx.actor;
     const registrationId = ctx.newId();
     await runDecider(
       ctx,
@@ -26,7 +26,7 @@ export const registerParticipant = defineCommand({
       { eventId, participantId: userId },
       {
         type: 'RegisterParticipant',
-        data: { registrationId, userId, now: ctx.now.toISOString() },
+        data: { registrationId, userId, name, now: ctx.now.toISOString() },
       },
     );
     return { status: 201, body: { registrationId } };

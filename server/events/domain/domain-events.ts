@@ -14,10 +14,14 @@ export type EventCreated = DomainEvent<'EventCreated', EventDetails & { eventId:
 /** Carries the full details after the change, so projecting it is a plain overwrite. */
 export type EventUpdated = DomainEvent<'EventUpdated', EventDetails & { eventId: string }>;
 export type EventDeleted = DomainEvent<'EventDeleted', { eventId: string }>;
-/** `registeredCount` is the count after this registration: projections set it, never add to it. */
+/**
+ * `registeredCount` is the count after this registration: projections set it, never add to it.
+ * `name` is the participant's display name at registration, so the organizer's attendee list needs
+ * no join; it is absent from events logged before it was added (they project as an empty name).
+ */
 export type ParticipantRegistered = DomainEvent<
   'ParticipantRegistered',
-  { eventId: string; registrationId: string; userId: string; registeredAt: string; registeredCount: number }
+  { eventId: string; registrationId: string; userId: string; name?: string; registeredAt: string; registeredCount: number }
 >;
 export type RegistrationCancelled = DomainEvent<
   'RegistrationCancelled',

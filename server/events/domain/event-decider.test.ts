@@ -42,7 +42,10 @@ const update = (changes: Partial<EventDetails> & { expectedVersion?: number }, a
   type: 'UpdateEvent',
   data: { ...changes, actorId, now },
 });
-const register = (userId = ALICE, now = NOW): EventCommand => ({ type: 'RegisterParticipant', data: { registrationId: `r-${userId}`, userId, now } });
+const register = (userId = ALICE, now = NOW): EventCommand => ({
+  type: 'RegisterParticipant',
+  data: { registrationId: `r-${userId}`, userId, name: `Name of ${userId}`, now },
+});
 const cancel = (userId = ALICE, now = NOW): EventCommand => ({ type: 'CancelRegistration', data: { userId, now } });
 
 const decide = eventDecider.decide;
@@ -211,10 +214,13 @@ describe('event decider: deletion', () => {
 });
 
 describe('event decider: registration', () => {
-  it('takes a seat and records the count after it', () => {
+  it('takes a seat and records the count after it, with the participant’s name for the attendee list', () => {
     const events = decide(register(), forParticipant(given(created()), ALICE));
     expect(events).toEqual([
-      { type: 'ParticipantRegistered', data: { eventId: EVENT_ID, registrationId: `r-${ALICE}`, userId: ALICE, registeredAt: NOW, registeredCount: 1 } },
+      {
+        type: 'ParticipantRegistered',
+        data: { eventId: EVENT_ID, registrationId: `r-${ALICE}`, userId: ALICE, name: `Name of ${ALICE}`, registeredAt: NOW, registeredCount: 1 },
+      },
     ]);
     const next = given(created(), ...events);
     expect(next.event).toMatchObject({ registeredCount: 1, version: 2 });

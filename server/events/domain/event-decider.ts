@@ -24,7 +24,7 @@ export type EventCommand =
   | { type: 'CreateEvent'; data: EventDetails & { eventId: string; organizer: { userId: string; name: string }; now: string } }
   | { type: 'UpdateEvent'; data: Partial<EventDetails> & { actorId: string; expectedVersion?: number; now: string } }
   | { type: 'DeleteEvent'; data: { actorId: string } }
-  | { type: 'RegisterParticipant'; data: { registrationId: string; userId: string; now: string } }
+  | { type: 'RegisterParticipant'; data: { registrationId: string; userId: string; name: string; now: string } }
   | { type: 'CancelRegistration'; data: { userId: string; now: string } };
 
 /**
@@ -90,11 +90,11 @@ export const eventDecider: Decider<EventCommand, EventsDomainEvent, EventDecisio
         mustNotHaveStarted(current, command.data.now);
         if (participant?.registrationId) throw refuse('already-registered', 'You are already registered for this event');
         if (current.registeredCount >= current.capacity) throw refuse('event-full', 'This event is full');
-        const { registrationId, userId, now } = command.data;
+        const { registrationId, userId, name, now } = command.data;
         return [
           {
             type: 'ParticipantRegistered',
-            data: { eventId: current.eventId, registrationId, userId, registeredAt: now, registeredCount: current.registeredCount + 1 },
+            data: { eventId: current.eventId, registrationId, userId, name, registeredAt: now, registeredCount: current.registeredCount + 1 },
           },
         ];
       }

@@ -1,7 +1,18 @@
 import type { ApplyDocuments, DocumentProjection } from '@/server/cqrs/document-projector';
 import type { StoredEvent } from '@/server/cqrs/types';
 import type { EventsDomainEvent } from '../domain/domain-events';
-import { EVENT_DETAILS, type EventDetailsDoc, monthOf, REGISTRATIONS, type RegistrationDoc, registrationDocId } from '../read-models/read-model-docs';
+import {
+  type DayCount,
+  dayOf,
+  EVENT_DETAILS,
+  type EventDetailsDoc,
+  monthOf,
+  REGISTRATIONS,
+  REGISTRATIONS_BY_DAY,
+  type RegistrationDoc,
+  type RegistrationsByDayDoc,
+  registrationDocId,
+} from '../read-models/read-model-docs';
 
 const searchText = (d: { title: string; venue: string; description: string }) => `${d.title}\n${d.venue}\n${d.description}`.toLowerCase();
 const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -72,22 +83,26 @@ function evolveRegistration(doc: RegistrationDoc | null, event: StoredEvent<Even
   if (doc && doc.eventVersion >= eventVersion) return doc;
   if (event.type === 'ParticipantRegistered') {
     const { eventId, userId, registeredAt } = event.data;
+    const name = event.data.name ?? '';
     return {
       _id: registrationDocId(eventId, userId),
       eventId,
       userId,
+      name,
+      nameLower: name.toLowerCase(),
       title: details?.title ?? '',
       venue: details?.venue ?? '',
       startsAt: details?.startsAt ?? new Date(0),
       status: 'registered',
       registeredAt: new Date(registeredAt),
+      cancelledAt: null,
       eventVersion,
     };
   }
   if (!doc) return null;
   switch (event.type) {
     case 'RegistrationCancelled':
-      return { ...doc, status: 'cancelled', eventVersion };
+      return { ...doc, status: 'cancelled', cancelledAt: new Date(event.data.cancelledAt), eventVersion };
     case 'EventUpdated':
       return { ...doc, title: event.data.title, venue: event.data.venue, startsAt: new Date(event.data.startsAt), eventVersion };
     case 'EventDeleted':
@@ -97,8 +112,36 @@ function evolveRegistration(doc: RegistrationDoc | null, event: StoredEvent<Even
   }
 }
 
+/**
+ * An event's registrations and cancellations per UTC day (of `registeredAt` / `cancelledAt`), one
+ * document per event guarded by the stream version: counts are added, so the guard is what keeps
+ * a redelivered event from counting twice.
+ */
+export const registrationsByDayProjection: DocumentProjection<RegistrationsByDayDoc, EventsDomainEvent> = {
+  collection: REGISTRATIONS_BY_DAY,
+  handles: ['ParticipantRegistered', 'RegistrationCancelled'],
+  select: (event) => [event.data.eventId],
+  guard: () => 'eventVersion',
+  evolve(doc, event) {
+    const eventVersion = event.streamVersion;
+    if (doc && doc.eventVersion >= eventVersion) return doc;
+    if (event.type !== 'ParticipantRegistered' && event.type !== 'RegistrationCancelled') return doc;
+    const registered = event.type === 'ParticipantRegistered';
+    const day = dayOf(new Date(registered ? event.data.registeredAt : event.data.cancelledAt));
+    const days = doc?.days ?? [];
+    const current: DayCount = days.find((d) => d.day === day) ?? { day, registered: 0, cancelled: 0 };
+    const next: DayCount = registered ? { ...current, registered: current.registered + 1 } : { ...current, cancelled: current.cancelled + 1 };
+    return {
+      _id: event.data.eventId,
+      days: [...days.filter((d) => d.day !== day), next].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)),
+      eventVersion,
+    };
+  },
+};
+
 /** The catalog's documents for one event: the details first, so a registration copies them as of this event. */
 export async function catalogDocuments(apply: ApplyDocuments, event: StoredEvent): Promise<void> {
   const [details] = await apply(eventDetailsProjection, event);
   await apply(registrationProjection(details?.after ?? null), event);
+  await apply(registrationsByDayProjection, event);
 }
