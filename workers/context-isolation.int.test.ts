@@ -48,7 +48,7 @@ describe('queues per context', () => {
     const others = [...(await jobsFor(poisonToken)), ...(await jobsFor(healthyToken))].filter((j) => !j.name.startsWith(testing.name));
     expect(others.map((j) => j.name).sort()).toEqual([events.name, events.name, reactionsQueue('testing'), reactionsQueue('testing')]);
 
-    const reader = await newUser();
+    const reader = await newUser(['admin']);
     await waitUntil('ops status to show the broken projector apart from the healthy one', async () => {
       const status = (await query(getOpsStatus, reader)).body;
       const byName = (name: string) => status.projections.find((p: { name: string }) => p.name === name);

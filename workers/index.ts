@@ -12,6 +12,7 @@ import { catchUpJob, eventsChannel } from '@/server/jobs/queues';
 import { workJob } from '@/server/jobs/work-job';
 import { ConsumerRunner } from './consumer-runner';
 import { logConsumers } from './log-consumers';
+import { startOpsSampler } from './ops-sampler';
 import { publishOpsStatus } from './publish-ops-status';
 
 // A safety net only: NOTIFY wakes us at once, pg-boss redelivers what NOTIFY could not.
@@ -73,6 +74,8 @@ async function main() {
     if (!stopping) status = setTimeout(publish, STATUS_MS);
   };
   await publish();
+  // Ops over time (the last hour, every 10 s) for the /ops charts, from what `publish` keeps.
+  const sampler = startOpsSampler(pool(), db);
   console.log(`[worker] ${worker.id} running ${runner.consumers.map((c) => c.name).join(', ')}`);
 
   const stop = async (signal: string) => {
@@ -80,6 +83,7 @@ async function main() {
     stopping = true;
     clearInterval(sweep);
     clearTimeout(status);
+    await sampler.stop();
     await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => {});
     await listener.end().catch(() => {});
     await pool()

@@ -93,7 +93,7 @@ describe('the worker process', () => {
     expect(rows[0]).toMatchObject({ retry_count: 1, state: 'failed' });
     expect(rows[0].output.message).toMatch(/unreadable projections\.events payload/);
     expect(await deadIn(social.deadLetter)).toBe(socialDeadBefore);
-    const reader = await newUser();
+    const reader = await newUser(['admin']);
     await waitUntil('ops status to count the dead letter', async () => {
       const status = await query(getOpsStatus, reader);
       const catalog = status.body.projections.find((p: { name: string }) => p.name === 'events.catalog');

@@ -11,7 +11,10 @@ export const queryKeys = {
   upcoming: (q: string) => ['events', 'upcoming', q] as const,
   myRegistrations: ['events', 'my-registrations'] as const,
   organized: ['events', 'organized'] as const,
+  attendees: (eventId: string, options: object) => ['events', 'attendees', eventId, options] as const,
+  registrationsByDay: (eventId: string) => ['events', 'registrations-by-day', eventId] as const,
   opsStatus: ['ops', 'status'] as const,
+  opsMetrics: (window: string) => ['ops', 'metrics', window] as const,
   social: ['social'] as const,
   /** Every feed variant (any filters): the live stream inserts into each that matches. */
   feeds: ['social', 'feed'] as const,

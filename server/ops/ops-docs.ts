@@ -36,3 +36,22 @@ export interface OpsWorkerDoc {
 
 /** A worker is alive if it wrote a heartbeat this recently. */
 export const HEARTBEAT_STALE_MS = 5000;
+
+/**
+ * The worker's samples of the ops figures over the last hour: a ring of fixed slots (`_id` is the
+ * slot, 0..OPS_SLOTS-1, by time of the hour), so every write is an upsert and the collection never
+ * holds more than OPS_SLOTS documents. FerretDB v1 has no TTL indexes; a ring needs none.
+ */
+export const OPS_METRICS = 'ops_metrics';
+export const OPS_SAMPLE_SECONDS = 10;
+export const OPS_SLOTS = 3600 / OPS_SAMPLE_SECONDS;
+
+/** Names go in values, not keys: projector and queue names hold dots, which document keys may not. */
+export interface OpsMetricsDoc {
+  _id: string;
+  at: Date;
+  /** Events appended to the log per second since the previous sample (null on a worker's first). */
+  eventsPerSecond: number | null;
+  projections: { name: string; lagMs: number; lagEvents: number }[];
+  queues: { name: string; depth: number; deadLetters: number }[];
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineQuery } from '@/server/cqrs/define';
+import { opsErrors } from './ops-errors';
 import { HEARTBEAT_STALE_MS, OPS_CONSUMERS, OPS_QUEUES, OPS_WORKERS, type OpsConsumerDoc, type OpsQueueDoc, type OpsWorkerDoc } from '../ops-docs';
 
 const consumer = z.object({
@@ -28,11 +29,11 @@ const output = z.object({
 export const getOpsStatus = defineQuery({
   path: '/api/queries/ops/status',
   summary: 'Projector and reactor checkpoints, lag, dead letters; queue depth per context; worker liveness',
-  access: 'signed-in',
+  access: { roles: ['admin'] },
   params: z.object({}),
   output,
   projections: [],
-  errors: [{ status: 401, code: 'unauthenticated', when: 'not signed in' }],
+  errors: opsErrors,
   async handle(_params, { db, now }) {
     const [consumers, queueDocs, workers] = await Promise.all([
       db.collection<OpsConsumerDoc>(OPS_CONSUMERS).find().sort({ _id: 1 }).toArray(),
