@@ -3,8 +3,12 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Session } from 'next-auth';
 import { SessionProvider } from 'next-auth/react';
+import { ThemeProvider } from 'next-themes';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '@/components/api/api-error';
+import { Toaster } from '@/components/ui/sonner';
+import { TooltipProvider } from '@/components/ui/tooltip';
 
 function onUnauthorized(error: unknown) {
   // The session expired mid-use: send the user to sign in and bring them back afterwards.
@@ -33,8 +37,17 @@ function makeQueryClient() {
 export function Providers({ session, children }: { session: Session | null; children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   return (
-    <SessionProvider session={session} refetchOnWindowFocus={false}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </SessionProvider>
+    // Theme: a class on <html> (light, dark or the system's), switched without transitions flashing.
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <SessionProvider session={session} refetchOnWindowFocus={false}>
+        <QueryClientProvider client={queryClient}>
+          {/* Tables keep sorting, filters and paging in the URL. */}
+          <NuqsAdapter>
+            <TooltipProvider>{children}</TooltipProvider>
+          </NuqsAdapter>
+          <Toaster richColors closeButton />
+        </QueryClientProvider>
+      </SessionProvider>
+    </ThemeProvider>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { AlertDialog, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle } from './alert-dialog';
 import { Button } from './button';
 
 type ConfirmDialogProps = {
@@ -16,8 +17,9 @@ type ConfirmDialogProps = {
 };
 
 /**
- * A modal confirmation on the native <dialog>: focus trapping, Escape to close and
- * the inert background come from the browser.
+ * A controlled confirmation on the Radix alert dialog (focus trap, Escape, inert background).
+ * The confirm button does not close it: the caller closes it when the action is done, and
+ * while `busy` neither Escape nor Cancel can.
  */
 export function ConfirmDialog({
   open,
@@ -30,37 +32,37 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="confirm-dialog-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next && !busy) onCancel();
       }}
     >
-      <h2 id="confirm-dialog-title" className="dialog-title">
-        {title}
-      </h2>
-      {children ? <div className="dialog-body">{children}</div> : null}
-      <div className="dialog-actions">
-        <Button variant="secondary" onClick={onCancel} disabled={busy} autoFocus>
-          {cancelLabel}
-        </Button>
-        <Button variant={tone} onClick={onConfirm} loading={busy}>
-          {confirmLabel}
-        </Button>
-      </div>
-    </dialog>
+      <AlertDialogContent
+        // Without a description, say so (Radix warns about a missing one otherwise).
+        {...(children ? {} : { 'aria-describedby': undefined })}
+        onEscapeKeyDown={(event) => {
+          if (busy) event.preventDefault();
+        }}
+      >
+        <AlertDialogHeader>
+          <AlertDialogTitle>{title}</AlertDialogTitle>
+          {children ? (
+            <AlertDialogDescription asChild>
+              <div>{children}</div>
+            </AlertDialogDescription>
+          ) : null}
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <Button variant="outline" onClick={onCancel} disabled={busy} autoFocus>
+            {cancelLabel}
+          </Button>
+          <Button variant={tone === 'danger' ? 'destructive' : 'default'} onClick={onConfirm} loading={busy}>
+            {confirmLabel}
+          </Button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
   );
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { cn } from './cn';
+import { inputClassName } from './input';
 
 export type FieldFrameProps = {
   /** Used for the control's id and name. */
@@ -17,7 +19,7 @@ export function fieldControlProps({ name, hint, error }: FieldFrameProps) {
   return {
     id,
     name,
-    className: 'input',
+    className: inputClassName,
     'aria-invalid': error ? (true as const) : undefined,
     'aria-describedby': describedBy || undefined,
   };
@@ -30,19 +32,19 @@ export function fieldControlProps({ name, hint, error }: FieldFrameProps) {
 export function FieldFrame({ name, label, hint, error, optional, className, children }: FieldFrameProps & { children: ReactNode }) {
   const id = `field-${name}`;
   return (
-    <div className={['field', error ? 'field-invalid' : null, className].filter(Boolean).join(' ')}>
-      <label htmlFor={id} className="field-label">
+    <div className={cn('flex min-w-0 flex-col gap-2', className)} data-invalid={error ? true : undefined}>
+      <label htmlFor={id} className={cn('font-medium text-sm leading-none', error && 'text-destructive')}>
         {label}
-        {optional ? <span className="field-optional"> (optional)</span> : null}
+        {optional ? <span className="font-normal text-muted-foreground"> (optional)</span> : null}
       </label>
       {children}
       {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
+        <p id={`${id}-hint`} className="text-muted-foreground text-sm">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="field-error">
+        <p id={`${id}-error`} className="text-destructive text-sm">
           {error}
         </p>
       ) : null}

@@ -1,4 +1,5 @@
 import type { TextareaHTMLAttributes } from 'react';
+import { cn } from './cn';
 import { FieldFrame, fieldControlProps, type FieldFrameProps } from './field-frame';
 
 type TextAreaFieldProps = FieldFrameProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'className'>;
@@ -6,9 +7,10 @@ type TextAreaFieldProps = FieldFrameProps & Omit<TextareaHTMLAttributes<HTMLText
 /** A labelled <textarea> with hint and error. */
 export function TextAreaField({ name, label, hint, error, optional, className, ...textarea }: TextAreaFieldProps) {
   const frame = { name, label, hint, error, optional, className };
+  const control = fieldControlProps(frame);
   return (
     <FieldFrame {...frame}>
-      <textarea {...textarea} {...fieldControlProps(frame)} />
+      <textarea {...textarea} {...control} className={cn(control.className, 'h-auto min-h-24 py-2')} />
     </FieldFrame>
   );
 }

@@ -6,9 +6,9 @@ import { Badge } from './badge';
  */
 export function UpdatingBadge({ updating, label = 'Updating…' }: { updating: boolean; label?: string }) {
   return (
-    <span className="updating-slot" aria-live="polite" data-testid="updating-indicator">
+    <span className="inline-flex min-h-6 items-center" aria-live="polite" data-testid="updating-indicator">
       {updating ? (
-        <Badge tone="info" className="badge-pulse" title="Your change is still being projected">
+        <Badge tone="info" className="animate-pulse" title="Your change is still being projected">
           {label}
         </Badge>
       ) : null}
