@@ -1,0 +1,54 @@
+export type Crumb = { label: string; href?: string };
+
+/** Path prefixes that are pages of their own, with their names in the trail. */
+const PAGE_LABELS: Record<string, string> = {
+  '/events': 'Events',
+  '/events/new': 'New event',
+  '/my/registrations': 'My registrations',
+  '/organizer': 'My events',
+  '/social': 'Feed',
+  '/social/people': 'People',
+  '/ops': 'Operations',
+};
+
+/** Routes whose trail is not simply their path: the parent has no page, or is named differently. */
+const ROUTES: { pattern: RegExp; trail: (title: string | null, id: string) => Crumb[] }[] = [
+  { pattern: /^\/events\/([^/]+)$/, trail: (title) => [{ label: 'Events', href: '/events' }, { label: title ?? 'Event' }] },
+  {
+    pattern: /^\/events\/([^/]+)\/edit$/,
+    trail: (title, id) => [{ label: 'Events', href: '/events' }, { label: title ?? 'Event', href: `/events/${id}` }, { label: 'Edit' }],
+  },
+  { pattern: /^\/social\/users\/([^/]+)$/, trail: (title) => [{ label: 'People', href: '/social/people' }, { label: title ?? 'Profile' }] },
+  { pattern: /^\/social\/posts\/([^/]+)$/, trail: (title) => [{ label: 'Feed', href: '/social' }, { label: title ?? 'Post' }] },
+];
+
+const ID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function humanize(segment: string): string {
+  const words = decodeURIComponent(segment).replace(/[-_]+/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : segment;
+}
+
+/**
+ * The breadcrumbs of a path, with readable labels; `title` names the entity the page shows.
+ * Unknown paths (contexts still to come) get one crumb per segment, humanized.
+ */
+export function breadcrumbTrail(pathname: string, title: string | null): Crumb[] {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return [];
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(path);
+    if (match) return route.trail(title, match[1]);
+  }
+  const segments = path.split('/').filter(Boolean);
+  const crumbs: Crumb[] = [];
+  segments.forEach((segment, index) => {
+    const prefix = `/${segments.slice(0, index + 1).join('/')}`;
+    const last = index === segments.length - 1;
+    // '/my' and the like are not pages: name them only through their child.
+    if (!last && !(prefix in PAGE_LABELS)) return;
+    const label = PAGE_LABELS[prefix] ?? (ID_LIKE.test(segment) ? (title ?? 'Details') : last && title ? title : humanize(segment));
+    crumbs.push(last ? { label } : { label, href: prefix });
+  });
+  return crumbs;
+}
