@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { safeCallbackUrl } from '@/components/shell/safe-callback-url';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -16,7 +16,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
   const [pending, setPending] = useState(false);
-  const target = safeCallbackUrl(callbackUrl);
+  // Bumped on each failed attempt, so the same message twice still moves focus to it.
+  const [failures, setFailures] = useState(0);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const target = safeCallbackUrl(callbackUrl, '/');
+
+  // After a failed attempt, focus goes to the message (read out, and Tab continues to the form),
+  // not to the page body.
+  useEffect(() => {
+    if (failures > 0) errorRef.current?.focus();
+  }, [failures]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -27,6 +36,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       if (!result || result.error || !result.ok) {
         setError(signInErrorMessage(result?.error ?? 'failed'));
         setPending(false);
+        setFailures((n) => n + 1);
         return;
       }
       router.replace(target);
@@ -34,13 +44,18 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     } catch {
       setError('Could not reach the server. Check your connection and try again.');
       setPending(false);
+      setFailures((n) => n + 1);
     }
   };
 
   return (
-    <form className="form" onSubmit={submit} aria-describedby="sign-in-status">
+    <form className="flex flex-col gap-4" onSubmit={submit} aria-describedby="sign-in-status">
       <div id="sign-in-status" aria-live="assertive">
-        {error ? <Alert testId="sign-in-error">{error}</Alert> : null}
+        {error ? (
+          <Alert testId="sign-in-error" ref={errorRef} tabIndex={-1}>
+            {error}
+          </Alert>
+        ) : null}
       </div>
       <Field name="email" label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
       <Field
@@ -52,11 +67,14 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <Button type="submit" loading={pending} className="btn-block">
+      <Button type="submit" loading={pending} className="mt-2 w-full">
         Sign in
       </Button>
-      <p className="muted small center-text">
-        New here? <Link href="/sign-up">Create an account</Link>
+      <p className="text-center text-muted-foreground text-sm">
+        New here?{' '}
+        <Link href="/sign-up" className="font-medium text-primary underline-offset-4 hover:underline">
+          Create an account
+        </Link>
       </p>
     </form>
   );

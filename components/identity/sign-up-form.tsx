@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, NetworkError } from '@/components/api/api-error';
 import { useCreateUser } from '@/components/api/use-create-user';
 import { Alert } from '@/components/ui/alert';
@@ -20,6 +20,12 @@ export function SignUpForm() {
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  // A form-level error takes focus, so it is read out and the page does not lose the user.
+  useEffect(() => {
+    if (formError) errorRef.current?.focus();
+  }, [formError]);
 
   const set = (name: keyof typeof values) => (e: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [name]: e.target.value }));
@@ -64,13 +70,19 @@ export function SignUpForm() {
       router.replace('/sign-in');
       return;
     }
-    router.replace('/events');
+    router.replace('/');
     router.refresh();
   };
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-describedby="sign-up-status">
-      <div id="sign-up-status">{formError ? <Alert testId="sign-up-error">{formError}</Alert> : null}</div>
+    <form className="flex flex-col gap-4" onSubmit={submit} noValidate aria-describedby="sign-up-status">
+      <div id="sign-up-status">
+        {formError ? (
+          <Alert testId="sign-up-error" ref={errorRef} tabIndex={-1}>
+            {formError}
+          </Alert>
+        ) : null}
+      </div>
       <Field name="name" label="Name" autoComplete="name" required value={values.name} onChange={set('name')} error={errors.name} maxLength={100} />
       <Field
         name="email"
@@ -96,11 +108,14 @@ export function SignUpForm() {
         onChange={set('password')}
         error={errors.password}
       />
-      <Button type="submit" loading={pending} className="btn-block">
+      <Button type="submit" loading={pending} className="mt-2 w-full">
         Create account
       </Button>
-      <p className="muted small center-text">
-        Already have an account? <Link href="/sign-in">Sign in</Link>
+      <p className="text-center text-muted-foreground text-sm">
+        Already have an account?{' '}
+        <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+          Sign in
+        </Link>
       </p>
     </form>
   );

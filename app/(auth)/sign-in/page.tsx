@@ -11,11 +11,15 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> }
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error } = await searchParams;
-  if (await getServerSession(authOptions)) redirect(safeCallbackUrl(callbackUrl));
+  // Already signed in: go where the link meant to go (home by default).
+  if (await getServerSession(authOptions)) redirect(safeCallbackUrl(callbackUrl, '/'));
   return (
-    <>
-      <h1 className="auth-title">Sign in</h1>
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-1 text-center">
+        <h1 className="font-semibold text-2xl tracking-tight">Sign in</h1>
+        <p className="text-muted-foreground text-sm">Welcome back. Use your work email.</p>
+      </div>
       <SignInForm callbackUrl={callbackUrl} initialError={error} />
-    </>
+    </div>
   );
 }
