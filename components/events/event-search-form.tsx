@@ -1,40 +1,23 @@
 'use client';
 
-import { useEffect, useEffectEvent, useState } from 'react';
+import { SearchInput } from '@/components/ui/data-table-search';
 
-type EventSearchFormProps = { initialQuery: string; onSearch: (q: string) => void };
+type EventSearchFormProps = {
+  /** The search in the URL (`?q=`): the box shows it, also after Back. */
+  value: string;
+  onSearch: (q: string) => void;
+};
 
-/** Search as you type (debounced) or on Enter. */
-export function EventSearchForm({ initialQuery, onSearch }: EventSearchFormProps) {
-  const [value, setValue] = useState(initialQuery);
-  const search = useEffectEvent((q: string) => onSearch(q));
-
-  useEffect(() => {
-    const handle = window.setTimeout(() => search(value.trim()), 300);
-    return () => window.clearTimeout(handle);
-  }, [value]);
-
+/** Search as you type (debounced) or on Enter; the box follows the URL (issue 8, defect 2). */
+export function EventSearchForm({ value, onSearch }: EventSearchFormProps) {
   return (
-    <form
-      role="search"
-      className="search-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSearch(value.trim());
-      }}
-    >
-      <label htmlFor="event-search" className="visually-hidden">
-        Search events
-      </label>
-      <input
-        id="event-search"
-        type="search"
-        className="input search-input"
-        placeholder="Search by title, venue or description"
-        value={value}
-        maxLength={100}
-        onChange={(event) => setValue(event.target.value)}
-      />
-    </form>
+    <SearchInput
+      id="event-search"
+      label="Search events"
+      placeholder="Search by title, venue or description"
+      value={value}
+      onCommit={onSearch}
+      className="sm:max-w-md"
+    />
   );
 }

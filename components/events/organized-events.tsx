@@ -1,103 +1,167 @@
 'use client';
 
+import type { ColumnDef } from '@tanstack/react-table';
+import { EyeIcon, PencilIcon, UsersIcon } from 'lucide-react';
 import Link from 'next/link';
+import { useMemo } from 'react';
+import type { OrganizedEvent } from '@/components/api/event-types';
 import { useOrganizedEvents } from '@/components/api/use-organized-events';
 import { useProjectionState } from '@/components/api/use-projection-state';
 import { Alert } from '@/components/ui/alert';
-import { Badge } from '@/components/ui/badge';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button-link';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Spinner } from '@/components/ui/spinner';
+import { actionsColumn, DataTable, DataTableColumnHeader } from '@/components/ui/data-table';
 import { UpdatingBadge } from '@/components/ui/updating-badge';
 import { eventErrorMessage } from './event-error-message';
-import { formatEventDate } from './format-event-date';
 
-/** The organizer's own events, past and deleted included. */
+type Status = 'Scheduled' | 'Past' | 'Deleted';
+
+const STATUS_TONE: Record<Status, BadgeTone> = { Scheduled: 'success', Past: 'neutral', Deleted: 'danger' };
+
+function statusOf(event: OrganizedEvent, now: number): Status {
+  if (event.status === 'deleted') return 'Deleted';
+  return Date.parse(event.startsAt) < now ? 'Past' : 'Scheduled';
+}
+
+/** "Tue 14 Jan 2031, 18:30 CET": the viewer's locale and zone, the zone named (issue 8, defect 8). */
+const startsFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
+const eventHref = (event: OrganizedEvent) => `/events/${encodeURIComponent(event.eventId)}`;
+
+function useColumns(now: number) {
+  return useMemo<ColumnDef<OrganizedEvent, any>[]>(
+    () => [
+      {
+        accessorKey: 'title',
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Title" />,
+        cell: ({ row }) => {
+          const event = row.original;
+          return (
+            <div className="min-w-0">
+              <Link
+                href={eventHref(event)}
+                title={event.title}
+                className="line-clamp-2 font-medium text-foreground underline-offset-4 [overflow-wrap:anywhere] hover:underline"
+              >
+                {event.title}
+              </Link>
+              {event.venue ? (
+                <span className="block truncate font-normal text-muted-foreground text-xs" title={event.venue}>
+                  {event.venue}
+                </span>
+              ) : null}
+            </div>
+          );
+        },
+        sortingFn: 'text',
+        meta: { rowHeader: true, label: 'Title' },
+      },
+      {
+        id: 'starts',
+        accessorFn: (event) => Date.parse(event.startsAt),
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Starts" />,
+        cell: ({ row }) => {
+          const startsAt = row.original.startsAt;
+          const date = new Date(startsAt);
+          return (
+            <time dateTime={startsAt} className="block truncate" title={Number.isNaN(date.getTime()) ? startsAt : startsFormat.format(date)}>
+              {Number.isNaN(date.getTime()) ? startsAt : startsFormat.format(date)}
+            </time>
+          );
+        },
+        enableGlobalFilter: false,
+        sortDescFirst: false,
+        meta: { width: '15rem', label: 'Starts' },
+      },
+      {
+        id: 'registered',
+        accessorKey: 'registeredCount',
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Registered" />,
+        cell: ({ row }) => (
+          <span>
+            {row.original.registeredCount}
+            <span className="text-muted-foreground"> / {row.original.capacity}</span>
+          </span>
+        ),
+        enableGlobalFilter: false,
+        meta: { width: '7.5rem', align: 'right', label: 'Registered' },
+      },
+      {
+        id: 'seatsLeft',
+        accessorKey: 'seatsLeft',
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Seats left" />,
+        enableGlobalFilter: false,
+        meta: { width: '7rem', align: 'right', hideBelow: 'md', label: 'Seats left' },
+      },
+      {
+        id: 'status',
+        accessorFn: (event) => statusOf(event, now),
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,
+        cell: ({ getValue }) => {
+          const status = getValue() as Status;
+          return <Badge tone={STATUS_TONE[status]}>{status}</Badge>;
+        },
+        enableGlobalFilter: false,
+        meta: { width: '7.5rem', label: 'Status' },
+      },
+      actionsColumn<OrganizedEvent>(
+        (event) => [
+          { label: 'View', href: eventHref(event), icon: <EyeIcon aria-hidden /> },
+          ...(event.status === 'deleted' ? [] : [{ label: 'Edit', href: `${eventHref(event)}/edit`, icon: <PencilIcon aria-hidden /> }]),
+          { label: 'Attendees', href: `${eventHref(event)}/attendees`, icon: <UsersIcon aria-hidden /> },
+        ],
+        (event) => event.title,
+      ),
+    ],
+    [now],
+  );
+}
+
+const STATUS_OPTIONS = (['Scheduled', 'Past', 'Deleted'] as const).map((s) => ({ value: s, label: s }));
+
+/**
+ * The organizer's own events, past and deleted included, as a table: search by title, filter by
+ * status, sort by any column, paged; all of it in the URL.
+ */
 export function OrganizedEvents() {
   const query = useOrganizedEvents();
   const { updating } = useProjectionState(query.data);
-  const now = Date.now();
+  // "Past" is judged once per load, so a row does not change status (and order) while you look.
+  const now = query.dataUpdatedAt || 0;
+  const columns = useColumns(now);
 
-  if (query.isPending) {
-    return (
-      <div className="center-block">
-        <Spinner label="Loading your events…" />
-      </div>
-    );
-  }
-  if (!query.data) return <Alert title="Could not load your events">{eventErrorMessage(query.error)}</Alert>;
+  if (query.isError && !query.data) return <Alert title="Could not load your events">{eventErrorMessage(query.error)}</Alert>;
 
-  const items = query.data.value.items;
-  if (items.length === 0) {
-    return (
-      <EmptyState
-        title="You have not organized any events yet."
-        action={
+  return (
+    <DataTable
+      caption="Events you organize"
+      columns={columns}
+      data={query.data?.value.items}
+      getRowId={(event) => event.eventId}
+      search={{ label: 'Search your events by title', placeholder: 'Search by title…', columns: ['title'] }}
+      facets={[{ columnId: 'status', title: 'Status', options: STATUS_OPTIONS }]}
+      defaultSort={[{ id: 'starts', desc: true }]}
+      busy={query.isFetching}
+      noun={{ one: 'event', other: 'events' }}
+      minWidth="34rem"
+      toolbar={<UpdatingBadge updating={updating} />}
+      empty={{
+        title: 'You have not organized any events yet.',
+        description: 'Create one and it shows up here with its registrations.',
+        action: (
           <ButtonLink href="/events/new" variant="primary">
             Create your first event
           </ButtonLink>
-        }
-      />
-    );
-  }
-
-  return (
-    <div className="stack">
-      <div className="status-line">
-        <UpdatingBadge updating={updating} />
-      </div>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Events you organize</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Starts</th>
-              <th scope="col" className="num">
-                Registered
-              </th>
-              <th scope="col" className="num">
-                Seats left
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((event) => {
-              const href = `/events/${encodeURIComponent(event.eventId)}`;
-              const past = Date.parse(event.startsAt) < now;
-              return (
-                <tr key={event.eventId}>
-                  <th scope="row">
-                    <Link href={href}>{event.title}</Link>
-                    {event.venue ? <span className="muted small block">{event.venue}</span> : null}
-                  </th>
-                  <td>
-                    <time dateTime={event.startsAt}>{formatEventDate(event.startsAt)}</time>
-                  </td>
-                  <td className="num">
-                    {event.registeredCount} / {event.capacity}
-                  </td>
-                  <td className="num">{event.seatsLeft}</td>
-                  <td>
-                    {event.status === 'deleted' ? <Badge tone="danger">Deleted</Badge> : past ? <Badge>Past</Badge> : <Badge tone="success">Scheduled</Badge>}
-                  </td>
-                  <td className="actions-cell">
-                    {event.status !== 'deleted' ? (
-                      <Link href={`${href}/edit`} aria-label={`Edit ${event.title}`}>
-                        Edit
-                      </Link>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </div>
+        ),
+      }}
+    />
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { parseAsString, useQueryState } from 'nuqs';
 import { useProjectionState } from '@/components/api/use-projection-state';
 import { useUpcomingEvents } from '@/components/api/use-upcoming-events';
 import { Alert } from '@/components/ui/alert';
@@ -12,9 +12,16 @@ import { EventCard } from './event-card';
 import { EventSearchForm } from './event-search-form';
 import { eventErrorMessage } from './event-error-message';
 
-/** Upcoming events: search box, list, keyset "Load more". */
-export function UpcomingEvents({ initialQuery }: { initialQuery: string }) {
-  const [q, setQ] = useState(initialQuery);
+const qParser = parseAsString.withDefault('').withOptions({ history: 'push' });
+
+/**
+ * Upcoming events: search box, list, keyset "Load more". The search lives in the URL (`?q=`, one
+ * history entry per search), so Back shows the previous search's words and results.
+ * (`initialQuery`, from the page's searchParams, is what nuqs reads anyway.)
+ */
+export function UpcomingEvents(_props: { initialQuery?: string }) {
+  const [rawQ, setQ] = useQueryState('q', qParser);
+  const q = rawQ.trim();
   const query = useUpcomingEvents(q);
   const firstPage = query.data?.pages[0];
   const lastPage = query.data?.pages.at(-1);
@@ -23,18 +30,13 @@ export function UpcomingEvents({ initialQuery }: { initialQuery: string }) {
   const items = query.data?.pages.flatMap((page) => page.value.items) ?? [];
 
   const search = (next: string) => {
-    if (next === q) return;
-    setQ(next);
-    const url = new URL(window.location.href);
-    if (next) url.searchParams.set('q', next);
-    else url.searchParams.delete('q');
-    window.history.replaceState(null, '', url);
+    if (next !== q) void setQ(next || null);
   };
 
   return (
     <div className="stack">
       <div className="toolbar">
-        <EventSearchForm initialQuery={initialQuery} onSearch={search} />
+        <EventSearchForm value={q} onSearch={search} />
         <UpdatingBadge updating={updating} />
       </div>
 
