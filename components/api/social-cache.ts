@@ -44,7 +44,7 @@ export function patchCachedProfile(queryClient: QueryClient, userId: string, pat
   queryClient.setQueryData<Projected<Profile>>(queryKeys.profile(userId), (data) => (data ? { ...data, value: patch(data.value) } : undefined));
   queryClient.setQueriesData<Projected<PeoplePage>>({ queryKey: queryKeys.peopleLists }, (data) =>
     data?.value.items.some((p) => p.userId === userId)
-      ? { ...data, value: { items: data.value.items.map((p) => (p.userId === userId ? patch(p) : p)) } }
+      ? { ...data, value: { ...data.value, items: data.value.items.map((p) => (p.userId === userId ? { ...p, ...patch(p) } : p)) } }
       : undefined,
   );
 }

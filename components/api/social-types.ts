@@ -44,3 +44,5 @@ export type FeedFilters = {
   since?: string;
   until?: string;
 };
+/** A person in the directory: a profile plus the email that tells two people of the same name apart. */
+export type Person = PeoplePage['items'][number];

@@ -24,12 +24,13 @@ function toPrefix(value: string): string {
  * prefix, kept in the URL (?prefix=) so the view survives a reload.
  */
 export function PeopleDirectory({ initialPrefix }: { initialPrefix: string }) {
-  const initial = toPrefix(initialPrefix) || 'a';
+  const initial = toPrefix(initialPrefix);
   const initialIsLetter = /^[a-z]$/.test(initial);
   const [letter, setLetter] = useState(initialIsLetter ? initial : null);
   const [search, setSearch] = useState(initialIsLetter ? '' : initial);
   const [typed, setTyped] = useState(initialIsLetter ? '' : initial);
-  const prefix = typed || letter || 'a';
+  // Nothing typed or picked: everyone, alphabetically (the server's empty query).
+  const prefix = typed || letter || '';
 
   const query = usePeople(prefix);
   const { updating } = useProjectionState(query.data, 'social');
@@ -41,7 +42,7 @@ export function PeopleDirectory({ initialPrefix }: { initialPrefix: string }) {
 
   useEffect(() => {
     const url = new URL(window.location.href);
-    if (prefix === 'a') url.searchParams.delete('prefix');
+    if (!prefix) url.searchParams.delete('prefix');
     else url.searchParams.set('prefix', prefix);
     window.history.replaceState(null, '', url);
   }, [prefix]);
@@ -56,7 +57,7 @@ export function PeopleDirectory({ initialPrefix }: { initialPrefix: string }) {
 
   return (
     <div className="stack">
-      <LetterTabs selected={typed ? null : (letter ?? 'a')} onSelect={selectLetter} />
+      <LetterTabs selected={typed ? null : letter} onSelect={selectLetter} />
       <div className="toolbar">
         <PeopleSearchForm value={search} onChange={setSearch} />
         <UpdatingBadge updating={updating} />

@@ -64,7 +64,7 @@ accessMatrix<Fixture>({
       { label: 'filtered', input: () => ({ tag: 'x', q: 'y' }) },
       { label: 'bad limit', input: () => ({ limit: '0' }), allowed: 400 },
     ],
-    '/api/queries/social/people': { input: () => ({ prefix: 'matrix' }) },
+    '/api/queries/social/people': { input: () => ({ q: 'matrix' }) },
     '/api/queries/social/users/{userId}': { input: theAuthor },
     '/api/queries/social/users/{userId}/posts': { input: theAuthor },
     '/api/queries/social/posts/{postId}': [{ input: onThePost }, { label: 'unknown post', input: () => ({ postId: randomUUID() }), allowed: 404 }],

@@ -81,14 +81,17 @@ export const profile = z.object({
   isMe: z.boolean(),
 });
 
+/** A person in the directory: their profile and their email, which tells two people of the same name apart. */
+export const person = profile.extend({ email: z.string() });
+
 export const peopleParams = z.object({
-  prefix: z
+  q: z
     .string()
     .trim()
-    .toLowerCase()
-    .min(1, 'must not be empty')
     .max(50, 'must be at most 50 characters')
-    .default('a')
-    .describe('Start of the name; the directory is bucketed by first letter'),
+    .optional()
+    .describe('Start of any word of the name, any case ("lee" finds "Ada Lee"); several words must all match. Empty: everyone'),
+  limit: limitOf(100, 50),
+  cursor: cursorOf(),
 });
-export const peoplePage = z.object({ items: z.array(profile) });
+export const peoplePage = z.object({ items: z.array(person), nextCursor: z.string().nullable() });

@@ -259,9 +259,10 @@ const queryCases: QueryCase[] = [
   badQuery('postId a number', getPostDetails, { postId: '42' }, 'postId'),
 
   // the people directory
-  badQuery('prefix empty', listPeople, { prefix: '' }, 'prefix'),
-  badQuery('prefix blank', listPeople, { prefix: '   ' }, 'prefix'),
-  badQuery('prefix over 50 characters', listPeople, { prefix: 'p'.repeat(51) }, 'prefix'),
+  badQuery('q over 50 characters', listPeople, { q: 'p'.repeat(51) }, 'q'),
+  badQuery('people limit 0', listPeople, { limit: '0' }, 'limit'),
+  badQuery('people limit over 100', listPeople, { limit: '101' }, 'limit'),
+  badQuery('people cursor not issued here', listPeople, { cursor: 'bm90LWEtY3Vyc29y' }, 'cursor'),
 
   // well-formed ids that name nothing
   { label: 'user posts of an unknown user', def: getUserPosts, params: { userId: randomUUID() }, status: 404, code: 'not-found' },

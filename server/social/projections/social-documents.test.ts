@@ -56,8 +56,10 @@ function socialLog() {
 const profile = (userId: string, extra: Partial<ProfileDoc> = {}): ProfileDoc => ({
   _id: userId,
   name: userId.toUpperCase(),
+  email: `${userId}@x.test`,
   nameLower: userId,
   initial: userId.charAt(0),
+  namePrefixes: [...userId].map((_, i) => userId.slice(0, i + 1)),
   postCount: 0,
   followerCount: 0,
   followingCount: 0,
@@ -73,6 +75,32 @@ const entryOf = (event: StoredEvent, postId: string, authorId: string, tags: str
 });
 
 describe('the social per-key documents', () => {
+  it('a member’s profile holds the email and every prefix of every name word, for the people search', async () => {
+    const log = socialLog();
+    await hybrid.given(log.user('ada', 'Ada Lee'), log.user('emi', "Émile O'Neil-Park"), log.user('d3', '3D Club')).expect({
+      [PROFILES]: [
+        profile('ada', { name: 'Ada Lee', nameLower: 'ada lee', namePrefixes: ['a', 'ad', 'ada', 'l', 'le', 'lee'] }),
+        profile('emi', {
+          name: "Émile O'Neil-Park",
+          nameLower: "émile o'neil-park",
+          initial: '#',
+          namePrefixes: ['é', 'ém', 'émi', 'émil', 'émile', 'o', 'n', 'ne', 'nei', 'neil', 'p', 'pa', 'par', 'park'],
+        }),
+        profile('d3', { name: '3D Club', nameLower: '3d club', initial: '#', namePrefixes: ['3', '3d', 'c', 'cl', 'clu', 'club'] }),
+      ],
+    });
+  });
+
+  it('caps each word’s prefixes at 20 characters', async () => {
+    const log = socialLog();
+    const long = 'abcdefghijklmnopqrstuvwxyz';
+    const memory = new DocumentsInMemory();
+    await socialDocuments('hybrid', 2)(memory.apply, log.user('x', `X ${long}`));
+    const prefixes = memory.get<ProfileDoc>(PROFILES, 'x')!.namePrefixes;
+    expect(prefixes).toContain(long.slice(0, 20));
+    expect(prefixes).not.toContain(long.slice(0, 21));
+  });
+
   it('a post creates its post document, a timeline entry and the author’s recent list', async () => {
     const log = socialLog();
     const created = log.user('ann');

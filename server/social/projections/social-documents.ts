@@ -10,9 +10,11 @@ import {
   FOLLOWS,
   type FollowDoc,
   followId,
+  initialOf,
   LIKES,
   type LikeDoc,
   likeId,
+  namePrefixesOf,
   POSTS,
   type PostDoc,
   PROFILES,
@@ -63,10 +65,10 @@ export function profileProjection(pullAt: number): DocumentProjection<ProfileDoc
     },
     evolve(doc, event) {
       if (event.type === 'UserCreated') {
-        const { userId, name } = event.data;
+        const { userId, name, email } = event.data;
         const nameLower = name.toLowerCase();
-        const fresh: ProfileDoc = { _id: userId, name, nameLower, initial: '', postCount: 0, followerCount: 0, followingCount: 0, mode: 'push' };
-        return { ...(doc ?? fresh), name, nameLower, initial: nameLower.charAt(0) };
+        const named = { name, email, nameLower, initial: initialOf(nameLower), namePrefixes: namePrefixesOf(name) };
+        return { _id: userId, postCount: 0, followerCount: 0, followingCount: 0, mode: 'push', ...doc, ...named };
       }
       if (!doc) return null;
       if (event.type === 'PostCreated')

@@ -23,7 +23,7 @@ export function socialProjector(strategy = env.SOCIAL_FEED_STRATEGY, threshold =
     handles: ['UserCreated', 'PostCreated', 'UserFollowed', 'UserUnfollowed', 'PostLiked', 'PostUnliked', 'CommentAdded'],
 
     async setup(store) {
-      await ensureIndexes(store.collection(PROFILES), [{ key: { initial: 1 } }]);
+      await ensureIndexes(store.collection(PROFILES), [{ key: { initial: 1 } }, { key: { namePrefixes: 1 } }]);
       await ensureIndexes(store.collection(FOLLOWS), [{ key: { followeeId: 1 } }, { key: { followerId: 1 } }]);
       await ensureIndexes(store.collection(FEED_PAGES), [{ key: { owner: 1 } }]);
       await ensureIndexes(store.collection(LIKES), [{ key: { userId: 1 } }]);

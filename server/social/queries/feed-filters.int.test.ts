@@ -278,9 +278,12 @@ describe('a user’s posts and profile', () => {
 });
 
 describe('the people directory', () => {
-  it('lists people by name prefix, case-insensitively, sorted, with followedByMe and isMe', async () => {
-    const letters = 'abcdefghijklmnopqrstuvwxyz';
-    const tag = `q${Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * 26)]).join('')}`;
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const uniqueWord = () => `q${Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * 26)]).join('')}`;
+  type Listed = { userId: string; name: string; email: string; followedByMe: boolean; isMe: boolean; followerCount: number };
+
+  it('finds people by the start of any name word, case-insensitively, sorted, with followedByMe and isMe', async () => {
+    const tag = uniqueWord();
     const cap = tag.charAt(0).toUpperCase() + tag.slice(1);
     const [viewer, bob, alice, carol, other] = await Promise.all([
       newUser(['attendee'], `${cap} Viewer`),
@@ -294,10 +297,10 @@ describe('the people directory', () => {
     await command(followUser, alice, { userId: viewer.actor.userId });
     await projectAll();
 
-    const people = async (prefix: string) => {
-      const res = await query(listPeople, viewer, { prefix });
-      expect(res.status).toBe(200);
-      return res.body.items as { userId: string; name: string; followedByMe: boolean; isMe: boolean; followerCount: number }[];
+    const people = async (q: string) => {
+      const res = await query(listPeople, viewer, { q });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items as Listed[];
     };
     const listed = await people(tag);
     expect(listed.map((p) => [p.userId, p.followedByMe, p.isMe])).toEqual([
@@ -307,14 +310,58 @@ describe('the people directory', () => {
       [viewer.actor.userId, false, true],
     ]);
     expect(listed.find((p) => p.userId === viewer.actor.userId)).toMatchObject({ followerCount: 1 });
-    expect(listed.find((p) => p.userId === bob.actor.userId)).toMatchObject({ followerCount: 1, name: `${cap} Bob` });
+    expect(listed.find((p) => p.userId === bob.actor.userId)).toMatchObject({ followerCount: 1, name: `${cap} Bob`, email: bob.actor.email });
     expect(listed.map((p) => p.userId)).not.toContain(other.actor.userId);
-    // the prefix is case-insensitive and may go past the first word
+    // any case; each further word must start a word of the name too
     expect((await people(tag.toUpperCase())).map((p) => p.userId)).toEqual(listed.map((p) => p.userId));
     expect((await people(`  ${cap} b`)).map((p) => p.userId)).toEqual([bob.actor.userId]);
     expect((await people(`${tag} c`)).map((p) => p.userId)).toEqual([carol.actor.userId]);
     // a shorter prefix includes the other one too
     expect((await people(tag.slice(0, -1))).map((p) => p.userId)).toContain(other.actor.userId);
     expect(await people(`${tag}zzzz`)).toEqual([]);
+  });
+
+  it('matches a later word ("lee" finds "Ada Lee"), tells namesakes apart by email, and pages a search with a cursor', async () => {
+    const family = uniqueWord();
+    const [viewer, ada1, ada2, bo] = await Promise.all([
+      newUser(['attendee'], `Viewer ${uniqueWord()}`),
+      newUser(['attendee'], `Ada ${family}`),
+      newUser(['attendee'], `Ada ${family}`),
+      newUser(['attendee'], `Bo ${family}-Smith`),
+    ]);
+    await projectAll();
+    const found = await query(listPeople, viewer, { q: family.slice(0, 5).toUpperCase() });
+    const items = found.body.items as Listed[];
+    expect(items.map((p) => p.name)).toEqual([`Ada ${family}`, `Ada ${family}`, `Bo ${family}-Smith`]);
+    expect(new Set(items.slice(0, 2).map((p) => p.email))).toEqual(new Set([ada1.actor.email, ada2.actor.email]));
+    expect((await query(listPeople, viewer, { q: 'smith' })).body.items.map((p: Listed) => p.userId)).toContain(bo.actor.userId);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Listed[]; nextCursor: string | null } } = await query(listPeople, viewer, {
+        q: family,
+        limit: '1',
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(...page.body.items.map((p) => p.userId));
+      cursor = page.body.nextCursor;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual(items.map((p) => p.userId));
+  });
+
+  it('lists everyone alphabetically when nothing is searched, page after page', async () => {
+    const viewer = await newUser(['attendee'], `Zed ${uniqueWord()}`);
+    await projectAll();
+    const first = await query(listPeople, viewer, { limit: '3' });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.items).toHaveLength(3);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await query(listPeople, viewer, { limit: '3', cursor: first.body.nextCursor });
+    const names = [...first.body.items, ...second.body.items].map((p: Listed) => p.name.toLowerCase());
+    const bucket = (n: string) => (/^[a-z]/.test(n) ? n.charAt(0) : '~');
+    const order = names.map((n) => `${bucket(n)}${n}`);
+    expect(order).toEqual([...order].sort());
+    expect(new Set([...first.body.items, ...second.body.items].map((p: Listed) => p.userId)).size).toBe(names.length);
   });
 });

@@ -24,9 +24,20 @@ export interface FeedEntry {
 export interface ProfileDoc {
   _id: string;
   name: string;
-  /** Lower-cased first letter: the people directory's equality bucket. */
+  /**
+   * The member's sign-in email, shown in the people directory (as a company directory does) so
+   * two people with the same name can be told apart: it is unique, and it says who they are.
+   */
+  email: string;
+  /** `a`..`z` for names starting with that letter, `#` for any other: the directory's equality bucket when nothing is searched. */
   initial: string;
   nameLower: string;
+  /**
+   * Every prefix (1..NAME_PREFIX_MAX characters) of every word of the lower-cased name: "Ada Lee"
+   * holds a, ad, ada, l, le, lee. A search is one indexed equality on it (an array matches any of
+   * its elements), so "lee" finds "Ada Lee" without scanning everyone.
+   */
+  namePrefixes: string[];
   postCount: number;
   followerCount: number;
   followingCount: number;
@@ -40,6 +51,26 @@ export interface ProfileDoc {
    * Absent until the first post (FerretDB v1 drops empty arrays from `$setOnInsert`).
    */
   recent?: FeedEntry[];
+}
+
+export const NAME_PREFIX_MAX = 20;
+export const PEOPLE_BUCKETS = [...'abcdefghijklmnopqrstuvwxyz', '#'] as const;
+
+/** The words of a name or a search, lower-cased: letters and digits, split at anything else ("O'Neil" -> o, neil). */
+export const nameWords = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** The directory bucket of a lower-cased name. */
+export const initialOf = (nameLower: string) => (/^[a-z]/.test(nameLower) ? nameLower.charAt(0) : '#');
+
+/** Every prefix of every word, without repeats. */
+export function namePrefixesOf(name: string): string[] {
+  const prefixes = new Set<string>();
+  for (const word of nameWords(name)) for (let i = 1; i <= Math.min(word.length, NAME_PREFIX_MAX); i++) prefixes.add(word.slice(0, i));
+  return [...prefixes];
 }
 
 export interface PostDoc {
