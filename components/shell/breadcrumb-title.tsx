@@ -27,3 +27,9 @@ export function useBreadcrumbTitle(title: string | null | undefined) {
 export function useBreadcrumbTitleValue() {
   return useContext(BreadcrumbTitleContext).title;
 }
+
+/** `useBreadcrumbTitle` for server components: renders nothing. */
+export function BreadcrumbTitle({ title }: { title: string }) {
+  useBreadcrumbTitle(title);
+  return null;
+}

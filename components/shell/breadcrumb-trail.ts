@@ -11,9 +11,14 @@ const PAGE_LABELS: Record<string, string> = {
   '/ops': 'Operations',
 };
 
+/** Path prefixes with no page of their own: named only through their children. */
+const NOT_PAGES = new Set(['/my', '/social/users', '/social/posts']);
+
 /** Routes whose trail is not simply their path: the parent has no page, or is named differently. */
 const ROUTES: { pattern: RegExp; trail: (title: string | null, id: string) => Crumb[] }[] = [
-  { pattern: /^\/events\/([^/]+)$/, trail: (title) => [{ label: 'Events', href: '/events' }, { label: title ?? 'Event' }] },
+  // A sibling of the feed in the navigation, not a part of it.
+  { pattern: /^\/social\/people$/, trail: () => [{ label: 'People' }] },
+  { pattern: /^\/events\/(?!new$)([^/]+)$/, trail: (title) => [{ label: 'Events', href: '/events' }, { label: title ?? 'Event' }] },
   {
     pattern: /^\/events\/([^/]+)\/edit$/,
     trail: (title, id) => [{ label: 'Events', href: '/events' }, { label: title ?? 'Event', href: `/events/${id}` }, { label: 'Edit' }],
@@ -36,6 +41,7 @@ function humanize(segment: string): string {
 export function breadcrumbTrail(pathname: string, title: string | null): Crumb[] {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return [];
+  // A page of its own (/events/new) is never read as an entity id.
   for (const route of ROUTES) {
     const match = route.pattern.exec(path);
     if (match) return route.trail(title, match[1]);
@@ -45,8 +51,7 @@ export function breadcrumbTrail(pathname: string, title: string | null): Crumb[]
   segments.forEach((segment, index) => {
     const prefix = `/${segments.slice(0, index + 1).join('/')}`;
     const last = index === segments.length - 1;
-    // '/my' and the like are not pages: name them only through their child.
-    if (!last && !(prefix in PAGE_LABELS)) return;
+    if (!last && NOT_PAGES.has(prefix)) return;
     const label = PAGE_LABELS[prefix] ?? (ID_LIKE.test(segment) ? (title ?? 'Details') : last && title ? title : humanize(segment));
     crumbs.push(last ? { label } : { label, href: prefix });
   });
