@@ -8,10 +8,21 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().default('quadrant-local-development-secret-change-me'),
   /** Bearer tokens from POST /api/auth/token live this long. */
   TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
-  /** Failed sign-ins allowed per account and per client within the window before 429. */
-  AUTH_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
-  AUTH_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(20),
-  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /**
+   * Failed sign-ins before 429 (decision 0009), so nobody can lock out someone else: few per
+   * account from one client, many per account from all clients (a short window), many per client.
+   */
+  AUTH_MAX_FAILURES_PER_ACCOUNT_CLIENT: z.coerce.number().int().positive().default(5),
+  AUTH_ACCOUNT_CLIENT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  AUTH_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(100),
+  AUTH_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  AUTH_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(100),
+  AUTH_CLIENT_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Public commands (open sign-up) per client address within the window before 429. */
+  PUBLIC_COMMANDS_PER_CLIENT: z.coerce.number().int().positive().default(20),
+  PUBLIC_COMMANDS_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR, comma-separated); none by default. */
+  TRUSTED_PROXIES: z.string().default(''),
   /** How long a query carrying a consistency token waits for its projection. */
   CONSISTENCY_WAIT_MS: z.coerce.number().int().nonnegative().default(2000),
   PG_POOL_SIZE: z.coerce.number().int().positive().default(20),

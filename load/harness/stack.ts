@@ -126,6 +126,8 @@ export class BenchStack {
       extra: {
         MONGODB_DB: 'quadrant',
         NEXT_DIST_DIR: path.relative(REPO_ROOT, distDir()),
+        // every bench user signs up from this one address on purpose (decision 0009's limit is per client)
+        PUBLIC_COMMANDS_PER_CLIENT: '1000000',
         ...this.opts.appEnv,
       } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv,
     });

@@ -2,6 +2,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { AppError } from '@/server/cqrs/errors';
 import { env } from '@/server/env';
+import { tokenInput } from '@/server/identity/schemas';
 import { authenticate } from './authenticate';
 import { clientKeyOf } from './client-key';
 
@@ -18,9 +19,11 @@ export const authOptions: AuthOptions = {
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
-        if (!credentials?.email || !credentials.password) return null;
+        // the token endpoint's rules: a malformed email or password names no account (and never reaches the database)
+        const input = tokenInput.safeParse({ email: credentials?.email, password: credentials?.password });
+        if (!input.success) return null;
         try {
-          const actor = await authenticate(credentials.email, credentials.password, clientKeyOf(req.headers ?? {}));
+          const actor = await authenticate(input.data.email, input.data.password, clientKeyOf(req.headers ?? {}));
           return { id: actor.userId, email: actor.email, name: actor.name, roles: actor.roles };
         } catch (err) {
           // next-auth passes an thrown error's message to the client as `error`.

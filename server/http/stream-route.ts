@@ -1,9 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { readDb } from '@/db/mongo';
-import { actorFromRequest } from '@/server/auth/actor-from-request';
 import type { Access } from '@/server/cqrs/define';
 import type { StreamDefinition, StreamMessage } from '@/server/cqrs/define-stream';
-import { checkAccess } from './check-access';
+import { callerOf } from './check-access';
 import { checkpointWatcher } from './checkpoint-watcher';
 import { problemResponse } from './problem';
 
@@ -35,7 +34,7 @@ export function streamRoute<A extends Access>(stream: StreamDefinition<A>) {
     req.signal.addEventListener('abort', () => gone.abort(), { once: true });
     let messages: AsyncIterable<StreamMessage>;
     try {
-      const actor = checkAccess(stream.access, await actorFromRequest(req));
+      const actor = await callerOf(stream.access, req);
       const lastEventId = req.headers.get('last-event-id') ?? req.nextUrl.searchParams.get('lastEventId');
       const changes = watcherOf(stream.projection).changes(gone.signal);
       messages = await stream.open({ actor, db: await readDb(), lastEventId, changes });

@@ -18,15 +18,21 @@ export const text = (max: number) => z.string().trim().min(1, 'must not be empty
 export const limit = (max: number, fallback = 20) =>
   z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`).default(fallback);
 
-/** An opaque position an earlier page returned; `pattern` is its exact shape where it has one. */
-export const cursor = (pattern?: RegExp) =>
-  (pattern
-    ? z.string().regex(pattern, 'must be a cursor returned by an earlier page')
-    : z.string().max(200, 'must be a cursor returned by an earlier page')
-  ).optional();
+/** How cursors without a shape of their own are written: base64url (server/events/queries/page-cursor.ts). */
+export const BASE64URL_CURSOR = /^[A-Za-z0-9_-]{1,1024}$/;
+
+/**
+ * An opaque position an earlier page returned; `pattern` is its exact shape where it has one, else
+ * base64url of at most 1,024 characters. Either way the API document declares the shape, so a
+ * client (or a fuzzer) can tell an issued cursor from garbage without asking.
+ */
+export const cursor = (pattern: RegExp = BASE64URL_CURSOR) => z.string().regex(pattern, 'must be a cursor returned by an earlier page').optional();
+
+/** `<transaction id>.<position>`, as server/cqrs/consistency-token.ts writes and reads it. */
+export const CONSISTENCY_TOKEN_PATTERN = /^\d{1,18}\.\d{1,18}$/;
 
 /** Every command answers with it; send it back as X-Consistency-Token to read your own write. */
-export const consistencyToken = z.string().nullable().describe('Send as X-Consistency-Token to read your own write');
+export const consistencyToken = z.string().regex(CONSISTENCY_TOKEN_PATTERN).nullable().describe('Send as X-Consistency-Token to read your own write');
 
 /** Integer minor units (cents, won) and an ISO 4217 code: never a float (server/shared/money.ts). */
 export const money = z.strictObject({

@@ -6,6 +6,7 @@ import { loadActor } from '@/server/auth/authenticate';
 import type { CommandDefinition, QueryDefinition } from '@/server/cqrs/define';
 import { handleCommand } from '@/server/cqrs/handle-command';
 import type { Actor } from '@/server/cqrs/types';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { commandRoute } from '@/server/http/command-route';
 import { queryRoute } from '@/server/http/query-route';
 import { createUserWithRoles } from '@/server/identity/commands/create-user';
@@ -57,6 +58,12 @@ export async function newUser(roles: readonly string[] = DEFAULT_ROLES, name = '
   return { actor, token: (await issueToken(actor)).token };
 }
 
+/**
+ * A client address as the front door stamps it (server/http/front-door.ts): a fresh one per request
+ * unless a test sends its own, so per-client rate limits never join unrelated tests.
+ */
+export const randomClient = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 256)).join('.')}`;
+
 /** Request headers; `null` leaves out one the helper would send (e.g. Content-Type). */
 export type TestHeaders = Record<string, string | null>;
 
@@ -66,6 +73,7 @@ export async function command<I, O>(definition: CommandDefinition<I, O>, caller:
   const req = new NextRequest(`http://localhost/api/commands/${definition.name}`, {
     method: 'POST',
     headers: withoutNulls({
+      [CLIENT_ADDRESS_HEADER]: randomClient(),
       'content-type': 'application/json',
       ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}),
       ...headers,
@@ -91,7 +99,7 @@ export async function query<P, O>(
     } else search.set(k, v);
   }
   const req = new NextRequest(`http://localhost${path}?${search}`, {
-    headers: withoutNulls({ ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}), ...headers }),
+    headers: withoutNulls({ [CLIENT_ADDRESS_HEADER]: randomClient(), ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}), ...headers }),
   });
   return toResult(await queryRoute(definition)(req, { params: Promise.resolve(pathParams) }));
 }
