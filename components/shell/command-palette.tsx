@@ -95,7 +95,7 @@ function EntityResults({ term, go }: { term: string; go: (href: string) => void 
     <>
       {events.isPending || people.isPending ? <CommandLoading>Searching…</CommandLoading> : null}
       {eventItems.length > 0 ? (
-        <CommandGroup heading="Events">
+        <CommandGroup heading="Upcoming events">
           {eventItems.map((event) => (
             // The term is in the keywords: the server already matched these, cmdk must not hide them.
             <CommandItem
@@ -111,7 +111,7 @@ function EntityResults({ term, go }: { term: string; go: (href: string) => void 
         </CommandGroup>
       ) : null}
       {personItems.length > 0 ? (
-        <CommandGroup heading="People">
+        <CommandGroup heading="Members">
           {personItems.map((person) => (
             <CommandItem
               key={person.userId}
