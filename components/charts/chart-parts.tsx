@@ -78,36 +78,39 @@ export function ChartLegend({ series, note, className }: { series: ChartSeries[]
 /** The same numbers as a table, for screen readers (the drawing itself is one labelled image). */
 export function ChartDataTable({ caption, headers, rows, limit = 100 }: { caption: string; headers: string[]; rows: string[][]; limit?: number }) {
   const shown = rows.slice(-limit);
+  // The wrapper clips: a table is never narrower than its content, so an `sr-only` table alone would widen the page.
   return (
-    <table className="sr-only">
-      <caption>
-        {caption}
-        {rows.length > shown.length ? ` (last ${shown.length} of ${rows.length} points)` : ''}
-      </caption>
-      <thead>
-        <tr>
-          {headers.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {shown.map((row) => (
-          <tr key={row[0]}>
-            {row.map((cell, i) =>
-              i === 0 ? (
-                <th key={headers[i]} scope="row">
-                  {cell}
-                </th>
-              ) : (
-                <td key={headers[i]}>{cell}</td>
-              ),
-            )}
+    <div className="sr-only">
+      <table>
+        <caption>
+          {caption}
+          {rows.length > shown.length ? ` (last ${shown.length} of ${rows.length} points)` : ''}
+        </caption>
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={row[0]}>
+              {row.map((cell, i) =>
+                i === 0 ? (
+                  <th key={headers[i]} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={headers[i]}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

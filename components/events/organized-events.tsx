@@ -23,16 +23,9 @@ function statusOf(event: OrganizedEvent, now: number): Status {
   return Date.parse(event.startsAt) < now ? 'Past' : 'Scheduled';
 }
 
-/** "Tue 14 Jan 2031, 18:30 CET": the viewer's locale and zone, the zone named (issue 8, defect 8). */
-const startsFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
+/** "Tue, 14 Jan 2031" over "18:30 CET": the viewer's locale and zone, the zone named (issue 8, defect 8). */
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
 
 const eventHref = (event: OrganizedEvent) => `/events/${encodeURIComponent(event.eventId)}`;
 
@@ -62,7 +55,7 @@ function useColumns(now: number) {
           );
         },
         sortingFn: 'text',
-        meta: { rowHeader: true, label: 'Title' },
+        meta: { rowHeader: true, minWidth: '14rem', label: 'Title' },
       },
       {
         id: 'starts',
@@ -71,15 +64,19 @@ function useColumns(now: number) {
         cell: ({ row }) => {
           const startsAt = row.original.startsAt;
           const date = new Date(startsAt);
+          if (Number.isNaN(date.getTime())) return startsAt;
+          const day = dayFormat.format(date);
+          const time = timeFormat.format(date);
           return (
-            <time dateTime={startsAt} className="block truncate" title={Number.isNaN(date.getTime()) ? startsAt : startsFormat.format(date)}>
-              {Number.isNaN(date.getTime()) ? startsAt : startsFormat.format(date)}
+            <time dateTime={startsAt} className="block min-w-0" title={`${day}, ${time}`}>
+              <span className="block truncate">{day}</span>
+              <span className="block truncate text-muted-foreground text-xs">{time}</span>
             </time>
           );
         },
         enableGlobalFilter: false,
         sortDescFirst: false,
-        meta: { width: '15rem', label: 'Starts' },
+        meta: { width: '11rem', label: 'Starts' },
       },
       {
         id: 'registered',
@@ -151,7 +148,6 @@ export function OrganizedEvents() {
       defaultSort={[{ id: 'starts', desc: true }]}
       busy={query.isFetching}
       noun={{ one: 'event', other: 'events' }}
-      minWidth="34rem"
       toolbar={<UpdatingBadge updating={updating} />}
       empty={{
         title: 'You have not organized any events yet.',

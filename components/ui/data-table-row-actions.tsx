@@ -19,7 +19,7 @@ export type RowAction = {
 };
 
 const itemClass =
-  'relative flex cursor-default select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[disabled]:pointer-events-none data-[highlighted]:bg-accent data-[highlighted]:text-accent-foreground data-[disabled]:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground';
+  'relative flex cursor-default select-none items-center gap-2 rounded-sm px-2 py-1.5 text-popover-foreground text-sm no-underline outline-none data-[disabled]:pointer-events-none data-[highlighted]:bg-accent data-[highlighted]:text-accent-foreground data-[disabled]:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground';
 
 /** The "⋯" menu of one row. `label` names the row for screen readers ("Actions for <title>"). */
 export function DataTableRowActions({ label, items }: { label: string; items: RowAction[] }) {

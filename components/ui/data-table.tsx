@@ -25,8 +25,10 @@ import { PAGE_SIZES, useTableUrlState } from './use-table-url-state';
 
 declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
-    /** Declared width (`12rem`, `20%`); a column without one takes what is left. Widths never follow content. */
+    /** Declared width (`12rem`, `96px`); a column without one takes what is left. Widths never follow content. */
     width?: string;
+    /** For a column without `width`: the least it keeps before the table scrolls in its box (default 12rem). */
+    minWidth?: string;
     align?: 'left' | 'right' | 'center';
     /** Hidden on narrow screens, shown from this breakpoint up. */
     hideBelow?: 'sm' | 'md' | 'lg';
@@ -75,7 +77,7 @@ export type DataTableProps<TData> = {
   emptyFiltered?: EmptyContent;
   /** Server-side paging, sorting and filtering: the caller reads `useTableUrlState` (same prefix) to query. */
   server?: ServerPaging;
-  /** Below this width the table scrolls inside its box (the page never does). */
+  /** Below this width the table scrolls inside its box (the page never does); default: the columns' widths added up. */
   minWidth?: string;
   /** What a row is called, for "1–10 of 42 events". */
   noun?: { one: string; other: string };
@@ -90,6 +92,13 @@ const facetFilter: FilterFn<any> = (row, columnId, selected: string[]) => !selec
 const HIDE_CELL = { sm: 'hidden sm:table-cell', md: 'hidden md:table-cell', lg: 'hidden lg:table-cell' } as const;
 const HIDE_COL = { sm: 'hidden sm:table-column', md: 'hidden md:table-column', lg: 'hidden lg:table-column' } as const;
 const ALIGN = { left: 'text-left', right: 'text-right tabular-nums', center: 'text-center' } as const;
+
+/** "12rem" -> 12, "96px" -> 6 (at 16 px), anything else -> 0. */
+function remOf(width: string | undefined): number {
+  const m = /^([\d.]+)(rem|px)$/.exec(width ?? '');
+  if (!m) return 0;
+  return m[2] === 'px' ? Number(m[1]) / 16 : Number(m[1]);
+}
 
 function columnId<TData>(column: ColumnDef<TData, any>): string | undefined {
   if (column.id) return column.id;
@@ -119,7 +128,7 @@ export function DataTable<TData>({
   empty,
   emptyFiltered,
   server,
-  minWidth = '36rem',
+  minWidth,
   noun,
   toolbar,
   className,
@@ -171,6 +180,10 @@ export function DataTable<TData>({
   }, [outOfRange, pageCount, pageSize, state.setPagination]);
 
   const leafColumns = table.getVisibleLeafColumns();
+  // Fixed layout gives declared widths first; the flexible columns keep at least their minWidth.
+  const tableMinWidth =
+    minWidth ??
+    `${leafColumns.reduce((sum, c) => sum + (c.columnDef.meta?.width ? remOf(c.columnDef.meta.width) : remOf(c.columnDef.meta?.minWidth ?? '12rem')), 0)}rem`;
   const visibleRows = table.getRowModel().rows;
   const showSkeleton = loading || data === undefined;
 
@@ -180,7 +193,7 @@ export function DataTable<TData>({
         {toolbar}
       </DataTableToolbar>
 
-      <Table className="table-fixed" style={{ minWidth }} aria-busy={showSkeleton || busy || undefined}>
+      <Table className="table-fixed" style={{ minWidth: tableMinWidth }} aria-busy={showSkeleton || busy || undefined}>
         <TableCaption className="sr-only">{caption}</TableCaption>
         <colgroup>
           {leafColumns.map((column) => {
