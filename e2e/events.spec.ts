@@ -7,8 +7,8 @@ test('an organizer creates an event, an attendee finds it, registers and the sea
   // Organizer: create an event with capacity 3.
   const organizer = await signedInPage(browser, ORGANIZER);
   const orgPage = organizer.page;
-  await orgPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizer' }).click();
-  await orgPage.getByRole('link', { name: 'New event' }).click();
+  await orgPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My events' }).click();
+  await orgPage.getByRole('main').getByRole('link', { name: 'New event' }).click();
   await expect(orgPage.getByRole('heading', { name: 'New event' })).toBeVisible();
   await orgPage.getByLabel('Title').fill(title);
   await orgPage.getByLabel('Description').fill('Created by the Playwright end-to-end test.');
