@@ -119,3 +119,13 @@ describe('log redaction', () => {
     expect(redact('sign-in for Someone@Example.com failed')).toMatch(/<email:[0-9a-f]{12}>/);
   });
 });
+
+describe('text PostgreSQL cannot store as sent', () => {
+  it('names unpaired surrogate escapes (they would be stored as U+FFFD) and keeps pairs', async () => {
+    const { badText } = await import('./json-shape');
+    expect(badText(JSON.parse('{"a":"\\ud800","b":"\\ud83d\\ude00","c":["\\udc00x"]}'))).toEqual([
+      { path: 'a', message: expect.stringMatching(/Unicode/) },
+      { path: 'c.0', message: expect.stringMatching(/Unicode/) },
+    ]);
+  });
+});

@@ -24,21 +24,39 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-/** The paths (`a.b.0`) of every string, or object key, holding U+0000, which PostgreSQL text cannot store. */
-export function pathsWithNul(root: unknown): string[] {
-  const found: string[] = [];
+/** An unpaired UTF-16 surrogate (JSON's `"\ud800"`): no UTF-8 can hold it, PostgreSQL would get U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What is wrong with a string PostgreSQL should store as sent, if anything. */
+function textProblem(s: string): string | null {
+  if (s.includes('\u0000')) return 'must not contain NUL characters';
+  if (LONE_SURROGATE.test(s)) return 'must be valid Unicode (no unpaired surrogate escapes)';
+  return null;
+}
+
+/**
+ * Every string, or object key, that PostgreSQL text cannot store as sent (U+0000, or an unpaired
+ * surrogate that would turn into U+FFFD), by path (`a.b.0`), with what is wrong.
+ */
+export function badText(root: unknown): { path: string; message: string }[] {
+  const found: { path: string; message: string }[] = [];
   const stack: [unknown, string][] = [[root, '']];
   while (stack.length) {
     const [value, path] = stack.pop()!;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) found.push(path || '(body)');
+      const problem = textProblem(value);
+      if (problem) found.push({ path: path || '(body)', message: problem });
     } else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
         const childPath = path ? `${path}.${key}` : key;
-        if (key.includes('\u0000')) found.push(childPath);
+        const problem = textProblem(key);
+        if (problem) found.push({ path: childPath, message: problem });
         else stack.push([child, childPath]);
       }
     }
   }
-  return found.sort();
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/** The paths of `badText` (the tests' view). */
+export const pathsWithNul = (root: unknown): string[] => badText(root).map((e) => e.path);

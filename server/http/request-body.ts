@@ -1,5 +1,5 @@
 import { invalid } from '@/server/cqrs/errors';
-import { MAX_JSON_DEPTH, nestsDeeperThan, pathsWithNul } from './json-shape';
+import { badText, MAX_JSON_DEPTH, nestsDeeperThan } from './json-shape';
 import { isJsonMediaType, JSON_MEDIA_TYPE } from './media-type';
 import { bodyTooLarge, unsupportedMediaType } from './problem';
 
@@ -47,7 +47,8 @@ export async function readCapped(req: Request, maxBytes: number): Promise<Uint8A
 /**
  * The JSON body of a request, or a refusal naming what is wrong with it: 415 unless the media type
  * is JSON (parsed, not substring-matched), 413 past `maxBytes`, 400 for bytes that are not UTF-8
- * (never stored as U+FFFD), nesting deeper than 64, invalid JSON, or U+0000 in any string.
+ * (never stored as U+FFFD), nesting deeper than 64, invalid JSON, or U+0000 or an unpaired
+ * surrogate escape in any string.
  */
 export async function readJsonBody(req: Request, maxBytes = MAX_COMMAND_BODY_BYTES): Promise<unknown> {
   if (!isJsonMediaType(req.headers.get('content-type'))) throw unsupportedMediaType(JSON_MEDIA_TYPE);
@@ -67,8 +68,8 @@ export async function readJsonBody(req: Request, maxBytes = MAX_COMMAND_BODY_BYT
   } catch {
     throw invalid([{ path: '(body)', message: 'is not valid JSON' }], 'The body is not valid JSON');
   }
-  // PostgreSQL text cannot hold U+0000: refuse it here for every command, naming where it is.
-  const withNul = pathsWithNul(body);
-  if (withNul.length) throw invalid(withNul.map((path) => ({ path, message: 'must not contain NUL characters' })));
+  // PostgreSQL text cannot hold U+0000 or a lone surrogate: refuse them here for every command, naming where.
+  const bad = badText(body);
+  if (bad.length) throw invalid(bad);
   return body;
 }
