@@ -34,14 +34,14 @@ export function UpcomingEvents(_props: { initialQuery?: string }) {
   };
 
   return (
-    <div className="stack">
-      <div className="toolbar">
+    <div className="flex min-w-0 flex-col gap-4">
+      <div className="flex min-w-0 flex-wrap items-center gap-2">
         <EventSearchForm value={q} onSearch={search} />
         <UpdatingBadge updating={updating} />
       </div>
 
       {query.isPending ? (
-        <div className="center-block">
+        <div className="flex justify-center py-6">
           <Spinner label="Loading events…" />
         </div>
       ) : !query.data ? (
@@ -52,22 +52,22 @@ export function UpcomingEvents(_props: { initialQuery?: string }) {
         </EmptyState>
       ) : (
         <>
-          <p className="visually-hidden" aria-live="polite">
+          <p className="sr-only" aria-live="polite">
             {items.length} {items.length === 1 ? 'event' : 'events'} shown
           </p>
-          <ul className="event-list" aria-label="Upcoming events" aria-busy={query.isFetching}>
+          <ul className="event-list grid gap-3" aria-label="Upcoming events" aria-busy={query.isFetching}>
             {items.map((event) => (
               <EventCard key={event.eventId} event={event} />
             ))}
           </ul>
           {query.hasNextPage ? (
-            <div className="center-block">
+            <div className="flex justify-center py-6">
               <Button variant="secondary" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
                 Load more
               </Button>
             </div>
           ) : lastPage && items.length > 0 ? (
-            <p className="muted small center-text">That’s all upcoming events.</p>
+            <p className="text-center text-muted-foreground text-sm">That’s all upcoming events.</p>
           ) : null}
           {query.isError ? <Alert>{eventErrorMessage(query.error)}</Alert> : null}
         </>
