@@ -148,9 +148,20 @@ function commandOperation(c: CommandDefinition) {
 
 function queryOperation(q: QueryDefinition) {
   const shape = q.params instanceof z.ZodObject ? (q.params.shape as Record<string, z.ZodType>) : {};
+  const rules = crossFieldRules(q.params);
   const parameters: Schema[] = Object.entries(shape).map(([name, schema]) => {
     const inPath = q.path.includes(`{${name}}`);
-    return { name, in: inPath ? 'path' : 'query', required: inPath || !schema.safeParse(undefined).success, schema: jsonSchema(schema, 'input') };
+    const description = rules
+      .get(name)
+      ?.map((rule) => `${name} ${rule}.`)
+      .join(' ');
+    return {
+      name,
+      in: inPath ? 'path' : 'query',
+      required: inPath || !schema.safeParse(undefined).success,
+      ...(description ? { description } : {}),
+      schema: jsonSchema(schema, 'input'),
+    };
   });
   parameters.push({
     name: 'X-Consistency-Token',
@@ -183,6 +194,23 @@ function queryOperation(q: QueryDefinition) {
       },
     },
   };
+}
+
+/**
+ * Rules over several parameters (`since` before `until`), which JSON Schema cannot say: zod keeps
+ * each refinement's path and message, so the document states them in words on the parameter.
+ */
+function crossFieldRules(schema: z.ZodType): Map<string, string[]> {
+  const rules = new Map<string, string[]>();
+  const checks = ((schema as unknown as { _zod: { def: { checks?: { _zod: { def: Record<string, unknown> } }[] } } })._zod.def.checks ?? []).map(
+    (c) => c._zod.def,
+  );
+  for (const check of checks) {
+    const [field] = (check.path as string[] | undefined) ?? [];
+    const message = typeof check.error === 'function' ? (check.error as (issue: object) => unknown)({}) : undefined;
+    if (check.check === 'custom' && field && typeof message === 'string') rules.set(field, [...(rules.get(field) ?? []), message]);
+  }
+  return rules;
 }
 
 /** A live query: its body is an endless text/event-stream, described in words rather than a JSON schema. */
