@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { OpsStatusBoard } from '@/components/ops/ops-status-board';
+import { OpsDashboard } from '@/components/ops/ops-dashboard';
 import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata: Metadata = { title: 'Operations' };
@@ -7,8 +7,8 @@ export const metadata: Metadata = { title: 'Operations' };
 export default function OpsPage() {
   return (
     <>
-      <PageHeader title="Operations" description="Projectors, reactors, queues per context and the worker, live." />
-      <OpsStatusBoard />
+      <PageHeader title="Operations" description="Worker, projection lag, queues and dead letters: now and over the last hour." />
+      <OpsDashboard />
     </>
   );
 }
