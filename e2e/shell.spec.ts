@@ -120,9 +120,10 @@ test('an unknown address shows a 404 page with a way back, inside the shell when
 test('a signed-in user who opens sign-in or sign-up goes home', async ({ browser }) => {
   const { context, page } = await signedInPage(browser, ATTENDEE);
   await page.goto('/sign-up');
-  await expect(page).toHaveURL(/\/events$/);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: /^Welcome back/ })).toBeVisible();
   await page.goto('/sign-in');
-  await expect(page).toHaveURL(/\/events$/);
+  await expect(page).toHaveURL(/\/$/);
   await context.close();
 });
 

@@ -6,10 +6,10 @@ const titles = (roles: string[]) => navFor(user(roles)).flatMap((area) => area.i
 
 describe('navFor', () => {
   it('shows each role only its entries, and drops areas left empty', () => {
-    expect(titles(['attendee'])).toEqual(['Upcoming', 'My registrations', 'Feed', 'People', 'My profile']);
+    expect(titles(['attendee'])).toEqual(['Home', 'Upcoming', 'My registrations', 'Feed', 'People', 'My profile']);
     expect(titles(['organizer', 'attendee'])).toContain('New event');
     expect(titles(['organizer'])).not.toContain('Ops');
-    expect(navFor(user(['attendee'])).map((area) => area.title)).toEqual(['Events', 'Social']);
+    expect(navFor(user(['attendee'])).map((area) => area.title)).toEqual(['Overview', 'Events', 'Social']);
     expect(titles(['admin'])).toEqual(expect.arrayContaining(['Ops', 'API']));
     expect(navFor(null)).toEqual([]);
   });
@@ -31,6 +31,7 @@ describe('activeHref', () => {
     expect(activeHref('/social/posts/p1', areas)).toBe('/social');
     expect(activeHref('/social/users/someone-else', areas)).toBe('/social/people');
     expect(activeHref('/social/users/u1', areas)).toBe('/social/users/u1');
+    expect(activeHref('/', areas)).toBe('/');
     expect(activeHref('/eventsx', areas)).toBeNull();
   });
 });

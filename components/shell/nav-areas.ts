@@ -1,4 +1,16 @@
-import { BookOpenText, CalendarDays, CalendarPlus, ClipboardList, type LucideIcon, Newspaper, Presentation, Settings2, UserRound, Users } from 'lucide-react';
+import {
+  BookOpenText,
+  CalendarDays,
+  CalendarPlus,
+  ClipboardList,
+  House,
+  type LucideIcon,
+  Newspaper,
+  Presentation,
+  Settings2,
+  UserRound,
+  Users,
+} from 'lucide-react';
 import type { CurrentUser } from './use-current-user';
 
 export type NavItem = {
@@ -24,6 +36,10 @@ export type NavArea = { title: string; items: NavItem[] };
  * Access is enforced by the API; hiding an entry only spares people a page they cannot use.
  */
 export const NAV_AREAS: NavArea[] = [
+  {
+    title: 'Overview',
+    items: [{ title: 'Home', href: '/', icon: House, keywords: ['dashboard', 'start', 'figures'] }],
+  },
   {
     title: 'Events',
     items: [

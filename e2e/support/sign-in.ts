@@ -17,7 +17,9 @@ export async function signedInPage(browser: Browser, email: string, password = D
   const context = await browser.newContext();
   const page = await context.newPage();
   await submitSignIn(page, email, password);
-  await expect(page).toHaveURL(/\/events(\?|$)/);
+  // Sign-in lands on the home page (`/`); callers of this helper start on the upcoming events.
+  await expect(page).toHaveURL(/\/(events)?(\?|$)/);
+  if (new URL(page.url()).pathname !== '/events') await page.goto('/events');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   return { context, page };
 }
