@@ -11,6 +11,7 @@ import {
   defaultValueFormat,
   gridProps,
   seriesColor,
+  seriesValue,
   useIsClient,
 } from './chart-parts';
 import { describeBars } from './describe-chart';
@@ -101,7 +102,7 @@ export function BarChart({
                   <ChartTooltipBox
                     heading={fullLabel(String(label))}
                     rows={series.flatMap((s, i) => {
-                      const entry = payload.find((p) => p.dataKey === s.key);
+                      const entry = payload.find((p) => p.name === s.label);
                       return entry && typeof entry.value === 'number' ? [{ label: s.label, color: seriesColor(s, i), value: withUnit(entry.value) }] : [];
                     })}
                   />
@@ -111,7 +112,7 @@ export function BarChart({
             {series.map((s, i) => (
               <Bar
                 key={s.key}
-                dataKey={s.key}
+                dataKey={seriesValue(s.key)}
                 name={s.label}
                 fill={seriesColor(s, i)}
                 radius={stacked && i < series.length - 1 ? 0 : [4, 4, 0, 0]}

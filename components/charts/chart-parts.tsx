@@ -17,6 +17,12 @@ export const axisProps = {
 
 export const gridProps = { stroke: 'var(--border)', strokeDasharray: '3 3', vertical: false } as const;
 
+/**
+ * A series' value by its key, as a function: Recharts reads a string dataKey with dots
+ * ("events.catalog") as a path into the point, so a projector's name would find nothing.
+ */
+export const seriesValue = (key: string) => (point: Record<string, unknown>) => point[key] as number | null | undefined;
+
 const subscribeNever = () => () => {};
 
 /**

@@ -21,6 +21,7 @@ import {
   defaultValueFormat,
   gridProps,
   seriesColor,
+  seriesValue,
   useIsClient,
 } from './chart-parts';
 import { describeTimeSeries } from './describe-chart';
@@ -110,7 +111,7 @@ export function TimeSeriesChart({
                   <ChartTooltipBox
                     heading={formatInstant(Number(label), zone)}
                     rows={series.flatMap((s, i) => {
-                      const entry = payload.find((p) => p.dataKey === s.key);
+                      const entry = payload.find((p) => p.name === s.label);
                       return entry && typeof entry.value === 'number' ? [{ label: s.label, color: seriesColor(s, i), value: withUnit(entry.value) }] : [];
                     })}
                   />
@@ -121,7 +122,7 @@ export function TimeSeriesChart({
               kind === 'area' ? (
                 <Area
                   key={s.key}
-                  dataKey={s.key}
+                  dataKey={seriesValue(s.key)}
                   name={s.label}
                   type="monotone"
                   stroke={seriesColor(s, i)}
@@ -135,7 +136,7 @@ export function TimeSeriesChart({
               ) : (
                 <Line
                   key={s.key}
-                  dataKey={s.key}
+                  dataKey={seriesValue(s.key)}
                   name={s.label}
                   type="monotone"
                   stroke={seriesColor(s, i)}
