@@ -58,9 +58,11 @@ function errorResponses(refusals: Refusal[]): Record<string, unknown> {
 }
 
 /** What the access adds: 401 and 403 for routes that need a caller. */
-function accessRefusals(access: Access): Refusal[] {
+function accessRefusals(access: Access, writes = false): Refusal[] {
   if (access === 'public') return [];
-  const list: Refusal[] = [{ status: 401, code: 'unauthenticated', when: 'no session or bearer token, or one that is expired, forged or names no user' }];
+  // commands also look the token's user up (known-user.ts); reads answer a user with no data as having none
+  const when = `no session or bearer token, or one that is expired or forged${writes ? ' or names no user' : ''}`;
+  const list: Refusal[] = [{ status: 401, code: 'unauthenticated', when }];
   if (typeof access === 'object') list.push({ status: 403, code: 'forbidden', when: `caller lacks the role ${access.roles.join(' or ')}` });
   return list;
 }
@@ -110,7 +112,7 @@ const consistencyTokenHeader = {
 function commandOperation(c: CommandDefinition) {
   const refusals: Refusal[] = [
     ...bodyRefusals(MAX_COMMAND_BODY_BYTES),
-    ...accessRefusals(c.access),
+    ...accessRefusals(c.access, true),
     ...c.errors,
     { status: 409, code: 'idempotency-key-reused', when: 'the Idempotency-Key was used with another body' },
     { status: 409, code: 'idempotency-key-in-flight', when: 'a request with this Idempotency-Key is still running' },

@@ -64,9 +64,9 @@ const nobody = (caller: Caller): Who => ({ roles: null, token: caller.token !== 
 
 /** What the declared access alone says about a caller: refused (401/403) or let through. */
 function byAccess(access: Access, who: Who): 401 | 403 | 'allowed' {
-  // a token that names nobody is refused everywhere, public routes included: the client has a bug to see
-  if (who.token && !who.roles) return 401;
+  // public routes ignore a token they cannot verify and answer as to anonymous callers (decision 0009)
   if (access === 'public') return 'allowed';
+  if (who.token && !who.roles) return 401;
   if (!who.roles) return 401;
   if (access === 'signed-in' || access.roles.some((role) => who.roles!.includes(role))) return 'allowed';
   return 403;

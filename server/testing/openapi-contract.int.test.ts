@@ -18,6 +18,7 @@ import { createUser } from '@/server/identity/commands/create-user';
 import { createPost } from '@/server/social/commands/create-post';
 import { CONSISTENCY_TOKEN_PATTERN } from '@/server/shared/contract';
 import { anonymous, badToken, type Caller, command, forgedToken, newUser, randomClient } from './api';
+import { projectAll } from './projections';
 import { headerValue, invalid, type JsonSchema, type Known, nastyString, urlSafe, valid } from './openapi-arbitraries';
 import { sampleInput } from './sample-input';
 
@@ -113,11 +114,14 @@ beforeAll(async () => {
   const email = `${randomUUID()}@test.quadrant`;
   await command(createUser, anonymous, { email, name: 'Fuzzed', password: 'fuzz-password' });
   credentials.push({ email, password: 'fuzz-password' });
+  await projectAll();
 });
 /** Statuses seen per operation, printed at the end: what the generated requests reached. */
 const seen = new Map<string, Map<number, number>>();
-afterAll(() => {
+afterAll(async () => {
   env.CONSISTENCY_WAIT_MS = defaultWait;
+  // what the generated commands wrote is projected, as a worker would: later tests compare read models with the log
+  await projectAll();
   const lines = [...seen].map(
     ([id, counts]) =>
       `  ${id}: ${[...counts]
