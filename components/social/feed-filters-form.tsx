@@ -1,12 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { FeedFilters } from '@/components/api/social-types';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { AuthorFilter } from './author-filter';
 import { feedHref } from './feed-href';
 import { normalizeTag } from './parse-feed-filters';
 
@@ -17,7 +15,7 @@ type Values = { tag: string; q: string; since: string; until: string };
  * the search params (so they survive reload, back and sharing) and the page reads them from there.
  * Remount it (key) when the URL changes, so the fields show what is applied.
  */
-export function FeedFiltersForm({ filters }: { filters: FeedFilters }) {
+export function FeedFiltersForm({ filters, onApplied }: { filters: FeedFilters; onApplied?: () => void }) {
   const router = useRouter();
   const [values, setValues] = useState<Values>({
     tag: filters.tag ?? '',
@@ -26,7 +24,6 @@ export function FeedFiltersForm({ filters }: { filters: FeedFilters }) {
     until: filters.until ?? '',
   });
   const [untilError, setUntilError] = useState<string | undefined>();
-  const active = Object.values(filters).some(Boolean);
 
   const set = (name: keyof Values) => (e: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [name]: e.target.value }));
@@ -49,23 +46,34 @@ export function FeedFiltersForm({ filters }: { filters: FeedFilters }) {
         until: values.until || undefined,
       }),
     );
+    onApplied?.();
+  };
+
+  const clear = () => {
+    router.push('/social');
+    onApplied?.();
   };
 
   return (
-    <form role="search" aria-label="Filter the feed" className="form form-card feed-filters" onSubmit={apply} noValidate>
-      <h2 className="card-title">Filter</h2>
-      {filters.author ? <AuthorFilter filters={{ ...filters, author: filters.author }} /> : null}
+    <form role="search" aria-label="Filter the feed" className="flex flex-col gap-4" onSubmit={apply} noValidate>
       <Field name="tag" label="Tag" value={values.tag} onChange={set('tag')} autoComplete="off" maxLength={31} placeholder="e.g. cqrs" />
       <Field name="q" label="Text contains" type="search" value={values.q} onChange={set('q')} maxLength={100} />
-      <div className="field-row">
+      <div className="grid grid-cols-2 gap-3">
         <Field name="since" label="From" type="date" value={values.since} onChange={set('since')} max={values.until || undefined} />
-        <Field name="until" label="To" type="date" value={values.until} onChange={set('until')} min={values.since || undefined} error={untilError} />
+        <Field name="until" label="To" type="date" value={values.until} onChange={set('until')} min={values.since || undefined} />
       </div>
-      <div className="form-actions">
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        {active ? <Link href="/social">Clear filters</Link> : null}
+      {untilError ? (
+        <p className="-mt-2 text-destructive text-sm" role="alert">
+          {untilError}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit">Apply filters</Button>
+        {Object.values(filters).some(Boolean) ? (
+          <Button type="button" variant="outline" onClick={clear}>
+            Clear all
+          </Button>
+        ) : null}
       </div>
     </form>
   );

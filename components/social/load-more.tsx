@@ -36,11 +36,12 @@ export function LoadMore({ hasNextPage, loading, failed, onLoadMore, endText }: 
     return () => observer.disconnect();
   }, [hasNextPage, loading, failed]);
 
-  if (!hasNextPage) return <p className="muted small center-text">{endText}</p>;
+  if (!hasNextPage) return <p className="py-4 text-center text-muted-foreground text-sm">{endText}</p>;
   return (
-    <div className="center-block" ref={sentinel}>
-      <Button variant="secondary" loading={loading} onClick={onLoadMore}>
-        Load more
+    <div className="flex flex-col items-center gap-2 py-4" ref={sentinel}>
+      {failed ? <p className="text-destructive text-sm">The next posts could not be loaded.</p> : null}
+      <Button variant="outline" loading={loading} onClick={onLoadMore}>
+        {failed ? 'Retry' : 'Load more'}
       </Button>
     </div>
   );

@@ -1,91 +1,162 @@
 'use client';
 
+import { Search, UsersRound } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { usePeople } from '@/components/api/use-people';
 import { useProjectionState } from '@/components/api/use-projection-state';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Spinner } from '@/components/ui/spinner';
+import { Skeleton } from '@/components/ui/skeleton';
 import { UpdatingBadge } from '@/components/ui/updating-badge';
-import { LetterTabs } from './letter-tabs';
 import { PeopleSearchForm } from './people-search-form';
 import { PersonItem } from './person-item';
 import { socialErrorMessage } from './social-error-message';
 
-const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_DEBOUNCE_MS = 250;
+const PAGE_SIZE = 30;
 
-/** "Al" -> "al"; the server's rule is 1..50 characters, compared lowercase. */
-function toPrefix(value: string): string {
-  return value.trim().toLowerCase().slice(0, 50);
+/** What the server compares: trimmed, at most 50 characters (its rule); case does not matter. */
+function toSearch(value: string): string {
+  return value.trim().replace(/\s+/g, ' ').slice(0, 50);
+}
+
+function PersonSkeleton() {
+  return (
+    <li className="flex items-center gap-3 px-4 py-3" aria-hidden="true">
+      <Skeleton className="size-10 rounded-full" />
+      <div className="flex flex-1 flex-col gap-1.5">
+        <Skeleton className="h-4 w-40" />
+        <Skeleton className="h-3 w-56" />
+      </div>
+      <Skeleton className="h-8 w-24" />
+    </li>
+  );
+}
+
+type PageProps = { q: string; cursor: string | null; last: boolean; onMore: (cursor: string) => void };
+
+/** One page of the directory (its own query, so follow changes patch it in the cache). */
+function PeoplePageItems({ q, cursor, last, onMore }: PageProps) {
+  const query = usePeople(q, { limit: PAGE_SIZE, cursor });
+  if (query.isPending) {
+    return (
+      <>
+        <PersonSkeleton />
+        <PersonSkeleton />
+        <PersonSkeleton />
+      </>
+    );
+  }
+  if (!query.data) {
+    return (
+      <li className="p-4">
+        <Alert title="Could not load more people">
+          <p>{socialErrorMessage(query.error)}</p>
+          <Button size="sm" variant="outline" loading={query.isFetching} onClick={() => void query.refetch()}>
+            Retry
+          </Button>
+        </Alert>
+      </li>
+    );
+  }
+  const { items, nextCursor } = query.data.value;
+  return (
+    <>
+      {items.map((person) => (
+        <PersonItem key={person.userId} person={person} />
+      ))}
+      {last && nextCursor ? (
+        <li className="flex justify-center p-3">
+          <Button variant="outline" onClick={() => onMore(nextCursor)}>
+            Show more people
+          </Button>
+        </li>
+      ) : null}
+    </>
+  );
 }
 
 /**
- * The people directory: pick a letter, or type the start of a name. Either way it is one
- * prefix, kept in the URL (?prefix=) so the view survives a reload.
+ * The people directory: everyone, alphabetically, narrowed by one search box that matches the
+ * start of any word of a name, in any case ("lee" finds Sam Lee, "sa le" too). The search is kept
+ * in the URL (?q=) so the view survives a reload. Each person shows their email, which tells
+ * namesakes apart, and a Follow button.
  */
-export function PeopleDirectory({ initialPrefix }: { initialPrefix: string }) {
-  const initial = toPrefix(initialPrefix);
-  const initialIsLetter = /^[a-z]$/.test(initial);
-  const [letter, setLetter] = useState(initialIsLetter ? initial : null);
-  const [search, setSearch] = useState(initialIsLetter ? '' : initial);
-  const [typed, setTyped] = useState(initialIsLetter ? '' : initial);
-  // Nothing typed or picked: everyone, alphabetically (the server's empty query).
-  const prefix = typed || letter || '';
+export function PeopleDirectory({ initialSearch }: { initialSearch: string }) {
+  const [search, setSearch] = useState(initialSearch);
+  const [q, setQ] = useState(toSearch(initialSearch));
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
 
-  const query = usePeople(prefix);
-  const { updating } = useProjectionState(query.data, 'social');
+  const first = usePeople(q, { limit: PAGE_SIZE, cursor: null });
+  const { updating } = useProjectionState(first.data, 'social');
 
   useEffect(() => {
-    const handle = window.setTimeout(() => setTyped(toPrefix(search)), SEARCH_DEBOUNCE_MS);
+    const handle = window.setTimeout(() => {
+      const next = toSearch(search);
+      setQ((current) => {
+        if (current !== next) setCursors([null]);
+        return next;
+      });
+    }, SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(handle);
   }, [search]);
 
   useEffect(() => {
     const url = new URL(window.location.href);
-    if (!prefix) url.searchParams.delete('prefix');
-    else url.searchParams.set('prefix', prefix);
-    window.history.replaceState(null, '', url);
-  }, [prefix]);
+    url.searchParams.delete('prefix');
+    if (!q) url.searchParams.delete('q');
+    else url.searchParams.set('q', q);
+    window.history.replaceState(window.history.state, '', url);
+  }, [q]);
 
-  const selectLetter = (next: string) => {
-    setLetter(next);
-    setSearch('');
-    setTyped('');
-  };
-
-  const items = query.data?.value.items ?? [];
+  const items = first.data?.value.items ?? [];
+  const searching = first.isFetching && first.isPlaceholderData;
 
   return (
-    <div className="stack">
-      <LetterTabs selected={typed ? null : letter} onSelect={selectLetter} />
-      <div className="toolbar">
-        <PeopleSearchForm value={search} onChange={setSearch} />
+    <div className="flex w-full max-w-3xl flex-col gap-4">
+      <div className="flex items-center gap-3">
+        <PeopleSearchForm value={search} onChange={setSearch} busy={searching} />
         <UpdatingBadge updating={updating} />
       </div>
 
-      {query.isPending ? (
-        <div className="center-block">
-          <Spinner label="Loading people…" />
-        </div>
-      ) : !query.data ? (
-        <Alert title="Could not load people">{socialErrorMessage(query.error)}</Alert>
+      {first.isPending ? (
+        <ul className="divide-y rounded-xl border bg-card" aria-label="Loading people…" aria-busy="true">
+          <PersonSkeleton />
+          <PersonSkeleton />
+          <PersonSkeleton />
+          <PersonSkeleton />
+        </ul>
+      ) : !first.data ? (
+        <Alert title="Could not load people">
+          <p>{socialErrorMessage(first.error)}</p>
+          <Button size="sm" variant="outline" loading={first.isFetching} onClick={() => void first.refetch()}>
+            Retry
+          </Button>
+        </Alert>
       ) : items.length === 0 ? (
-        <EmptyState title={`No one whose name starts with “${typed ? search.trim() : prefix.toUpperCase()}”.`}>
-          {typed ? 'Check the spelling, or pick a letter.' : 'Try another letter.'}
+        <EmptyState icon={q ? <Search /> : <UsersRound />} title={q ? `No one matches “${q}”.` : 'No one here yet.'}>
+          {q ? 'Search matches the start of any word of a name: try fewer letters, or a first or last name.' : null}
         </EmptyState>
       ) : (
         <>
-          <p className="visually-hidden" aria-live="polite">
-            {items.length} {items.length === 1 ? 'person' : 'people'} shown
+          <p className="sr-only" aria-live="polite">
+            {q ? `${items.length}${first.data.value.nextCursor ? ' or more' : ''} ${items.length === 1 ? 'person matches' : 'people match'}` : ''}
           </p>
-          <ul className="person-list" aria-label="People" aria-busy={query.isFetching}>
-            {items.map((profile) => (
-              <PersonItem key={profile.userId} profile={profile} />
+          <ul className="divide-y overflow-hidden rounded-xl border bg-card" aria-label="People" aria-busy={first.isFetching}>
+            {cursors.map((cursor, i) => (
+              <PeoplePageItems
+                key={cursor ?? 'first'}
+                q={q}
+                cursor={cursor}
+                last={i === cursors.length - 1}
+                onMore={(next) => setCursors((list) => (list.includes(next) ? list : [...list, next]))}
+              />
             ))}
           </ul>
         </>
       )}
-      {query.data && query.isError ? <Alert>{socialErrorMessage(query.error)}</Alert> : null}
+      {first.data && first.isError ? <Alert>{socialErrorMessage(first.error)}</Alert> : null}
     </div>
   );
 }

@@ -1,53 +1,66 @@
 'use client';
 
-import { ApiError } from '@/components/api/api-error';
 import { usePost } from '@/components/api/use-post';
 import { useProjectionState } from '@/components/api/use-projection-state';
+import { useBreadcrumbTitle } from '@/components/shell/breadcrumb-title';
 import { Alert } from '@/components/ui/alert';
-import { ButtonLink } from '@/components/ui/button-link';
-import { Card } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
+import { Button } from '@/components/ui/button';
+import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { Spinner } from '@/components/ui/spinner';
+import { Skeleton } from '@/components/ui/skeleton';
 import { UpdatingBadge } from '@/components/ui/updating-badge';
 import { CommentForm } from './comment-form';
 import { CommentList } from './comment-list';
-import { PostCard } from './post-card';
+import { PostCard, PostCardSkeleton } from './post-card';
 import { socialErrorMessage } from './social-error-message';
 
-/** A post's page: the post, its comments and the comment form. */
+/** "Shipping the new feed today, with live…": a post's first words for the breadcrumbs. */
+export function firstWords(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
+}
+
+/**
+ * A post's page: the post, its comments and the comment form. The page checked on the server that
+ * the post exists (404 otherwise), so a failure here is a read that failed, offered again.
+ */
 export function PostDetailsPanel({ postId }: { postId: string }) {
   const query = usePost(postId);
   const { updating } = useProjectionState(query.data, 'social');
+  useBreadcrumbTitle(query.data ? firstWords(query.data.value.post.text) : null);
 
   if (query.isPending) {
     return (
-      <div className="center-block">
-        <Spinner label="Loading post…" />
+      <div className="flex w-full max-w-2xl flex-col gap-4" role="status" aria-label="Loading post…">
+        <Skeleton className="h-8 w-64" />
+        <PostCardSkeleton />
       </div>
     );
   }
   if (!query.data) {
-    const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
-    return notFound ? (
-      <EmptyState title="Post not found" action={<ButtonLink href="/social">Back to the feed</ButtonLink>}>
-        It may never have existed, or the link is wrong.
-      </EmptyState>
-    ) : (
-      <Alert title="Could not load this post">{socialErrorMessage(query.error)}</Alert>
+    return (
+      <div className="w-full max-w-2xl">
+        <Alert title="Could not load this post">
+          <p>{socialErrorMessage(query.error)}</p>
+          <Button size="sm" variant="outline" loading={query.isFetching} onClick={() => void query.refetch()}>
+            Retry
+          </Button>
+        </Alert>
+      </div>
     );
   }
 
   const { post, comments } = query.data.value;
   return (
-    <div className="stack post-details">
+    <div className="flex w-full max-w-2xl flex-col gap-4">
       <PageHeader title={`Post by ${post.author.name}`} actions={<UpdatingBadge updating={updating} />} />
       {query.isError ? <Alert tone="warning">Could not refresh: {socialErrorMessage(query.error)}</Alert> : null}
       <PostCard post={post} linkToPost={false} />
-      <Card aria-labelledby="comments-heading">
-        <h2 id="comments-heading" className="card-title">
-          Comments ({comments.length})
-        </h2>
+      <Card aria-labelledby="comments-heading" className="gap-5">
+        <CardTitle id="comments-heading">Comments ({comments.length})</CardTitle>
         <CommentList comments={comments} />
         <CommentForm postId={post.postId} />
       </Card>

@@ -1,6 +1,6 @@
 import type { FeedItem } from '@/components/api/social-types';
 import { LoadMore } from './load-more';
-import { PostCard } from './post-card';
+import { PostCard, PostCardSkeleton } from './post-card';
 
 type PostListProps = {
   label: string;
@@ -19,7 +19,7 @@ type PostListProps = {
 export function PostList({ label, posts, busy, hasNextPage, loadingMore, loadMoreFailed, onLoadMore, endText, authorFilterLinks = true }: PostListProps) {
   return (
     <>
-      <ul className="post-list" aria-label={label} aria-busy={busy}>
+      <ul className="flex flex-col gap-3" aria-label={label} aria-busy={busy}>
         {posts.map((post) => (
           <li key={post.postId}>
             <PostCard post={post} authorFilterLink={authorFilterLinks} />
@@ -28,5 +28,16 @@ export function PostList({ label, posts, busy, hasNextPage, loadingMore, loadMor
       </ul>
       <LoadMore hasNextPage={hasNextPage} loading={loadingMore} failed={loadMoreFailed} onLoadMore={onLoadMore} endText={endText} />
     </>
+  );
+}
+
+/** Three post-shaped placeholders, announced once as loading. */
+export function PostListSkeleton({ label }: { label: string }) {
+  return (
+    <div className="flex flex-col gap-3" role="status" aria-label={label}>
+      <PostCardSkeleton />
+      <PostCardSkeleton />
+      <PostCardSkeleton />
+    </div>
   );
 }

@@ -1,60 +1,82 @@
 'use client';
 
-import { ApiError } from '@/components/api/api-error';
 import { useProfile } from '@/components/api/use-profile';
 import { useProjectionState } from '@/components/api/use-projection-state';
+import { useBreadcrumbTitle } from '@/components/shell/breadcrumb-title';
 import { Alert } from '@/components/ui/alert';
+import { InitialsAvatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
-import { ButtonLink } from '@/components/ui/button-link';
-import { EmptyState } from '@/components/ui/empty-state';
-import { PageHeader } from '@/components/ui/page-header';
-import { Spinner } from '@/components/ui/spinner';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Skeleton } from '@/components/ui/skeleton';
 import { UpdatingBadge } from '@/components/ui/updating-badge';
 import { FollowButton } from './follow-button';
 import { ProfileCounts } from './profile-counts';
 import { socialErrorMessage } from './social-error-message';
 import { UserPosts } from './user-posts';
 
-/** A person's page: name, counts, follow, and their posts. */
+/**
+ * A person's page: avatar, name, key figures (posts, followers, following), follow, and their
+ * posts. The page checked on the server that the person exists (404 otherwise).
+ */
 export function ProfilePanel({ userId }: { userId: string }) {
   const query = useProfile(userId);
   const { updating } = useProjectionState(query.data, 'social');
+  useBreadcrumbTitle(query.data?.value.name);
 
   if (query.isPending) {
     return (
-      <div className="center-block">
-        <Spinner label="Loading profile…" />
+      <div className="flex w-full max-w-2xl flex-col gap-4" role="status" aria-label="Loading profile…">
+        <div className="flex items-center gap-4 rounded-xl border bg-card p-5">
+          <Skeleton className="size-16 rounded-full" />
+          <div className="flex flex-1 flex-col gap-2">
+            <Skeleton className="h-7 w-48" />
+            <Skeleton className="h-4 w-32" />
+          </div>
+        </div>
       </div>
     );
   }
   if (!query.data) {
-    const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
-    return notFound ? (
-      <EmptyState title="Person not found" action={<ButtonLink href="/social/people">Browse people</ButtonLink>}>
-        The link may be wrong, or the account no longer exists.
-      </EmptyState>
-    ) : (
-      <Alert title="Could not load this profile">{socialErrorMessage(query.error)}</Alert>
+    return (
+      <div className="w-full max-w-2xl">
+        <Alert title="Could not load this profile">
+          <p>{socialErrorMessage(query.error)}</p>
+          <Button size="sm" variant="outline" loading={query.isFetching} onClick={() => void query.refetch()}>
+            Retry
+          </Button>
+        </Alert>
+      </div>
     );
   }
 
   const profile = query.data.value;
   return (
-    <div className="stack">
-      <PageHeader
-        title={profile.name}
-        actions={
-          <>
+    <div className="flex w-full max-w-2xl flex-col gap-6">
+      <Card className="gap-5">
+        <div className="flex flex-wrap items-center gap-4">
+          <InitialsAvatar name={profile.name} className="size-14 text-lg sm:size-16 [&_[data-slot=avatar-fallback]]:text-lg" />
+          <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
+            <h1 className="break-words font-semibold text-2xl tracking-tight [overflow-wrap:anywhere]">{profile.name}</h1>
+            {profile.isMe ? <Badge tone="info">You</Badge> : null}
             <UpdatingBadge updating={updating} />
-            {profile.isMe ? <Badge tone="info">You</Badge> : <FollowButton profile={profile} />}
-          </>
-        }
-      />
-      <ProfileCounts profile={profile} />
+          </div>
+          {profile.isMe ? null : <FollowButton profile={profile} />}
+        </div>
+        <ProfileCounts profile={profile} />
+      </Card>
       {query.isError ? <Alert tone="warning">Could not refresh: {socialErrorMessage(query.error)}</Alert> : null}
-      <section className="stack" aria-labelledby="profile-posts-heading">
-        <h2 id="profile-posts-heading">Posts</h2>
-        <UserPosts userId={profile.userId} name={profile.name} />
+      <section aria-labelledby="profile-posts-heading">
+        <UserPosts
+          userId={profile.userId}
+          name={profile.name}
+          isMe={profile.isMe}
+          heading={
+            <h2 id="profile-posts-heading" className="font-semibold text-lg">
+              Posts
+            </h2>
+          }
+        />
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip';
 import { formatAbsoluteTime, formatRelativeTime } from './format-relative-time';
 
 const TICK_MS = 30_000;
@@ -29,11 +30,11 @@ function subscribe(listener: () => void): () => void {
 }
 
 /**
- * "5 min. ago", kept current while the page stays open; the exact time is in the tooltip
- * and the machine-readable dateTime. Server rendering shows the absolute time (no clock
- * mismatch on hydration).
+ * "5 min. ago", kept current while the page stays open; the exact time with its zone shows on
+ * hover (and is the accessible name), the machine-readable one is in dateTime. Server rendering
+ * shows the absolute time (no clock mismatch on hydration).
  */
-export function RelativeTime({ iso }: { iso: string }) {
+export function RelativeTime({ iso, className }: { iso: string; className?: string }) {
   const current = useSyncExternalStore(
     subscribe,
     () => now,
@@ -41,8 +42,13 @@ export function RelativeTime({ iso }: { iso: string }) {
   );
   const exact = formatAbsoluteTime(iso);
   return (
-    <time dateTime={iso} title={exact}>
-      {current === null ? exact : formatRelativeTime(iso, current)}
-    </time>
+    <Tooltip>
+      <TooltipTrigger asChild>
+        <time dateTime={iso} className={className}>
+          {current === null ? exact : formatRelativeTime(iso, current)}
+        </time>
+      </TooltipTrigger>
+      <TooltipContent>{exact}</TooltipContent>
+    </Tooltip>
   );
 }

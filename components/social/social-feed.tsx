@@ -8,20 +8,20 @@ import type { FeedFilters, FeedItem, FeedPage } from '@/components/api/social-ty
 import { useFeed } from '@/components/api/use-feed';
 import { useFeedStream } from '@/components/api/use-feed-stream';
 import { useProjectionState } from '@/components/api/use-projection-state';
+import { Newspaper, SearchX } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Spinner } from '@/components/ui/spinner';
 import { UpdatingBadge } from '@/components/ui/updating-badge';
-import { feedHref } from './feed-href';
-import { FeedFiltersForm } from './feed-filters-form';
+import { FeedFilterBar } from './feed-filter-bar';
 import { FeedLiveStatus } from './feed-live-status';
 import { NewPostsNotice } from './new-posts-notice';
 import { PostComposer } from './post-composer';
-import { PostList } from './post-list';
+import { PostList, PostListSkeleton } from './post-list';
 import { socialErrorMessage } from './social-error-message';
 
-/** The feed page: compose, filter, and the live, infinitely scrolled list. */
+/** The feed page: a one-line composer, filters behind a button, and the live, infinitely scrolled list. */
 export function SocialFeed({ filters }: { filters: FeedFilters }) {
   const queryClient = useQueryClient();
   const query = useFeed(filters);
@@ -65,36 +65,38 @@ export function SocialFeed({ filters }: { filters: FeedFilters }) {
   };
 
   return (
-    <div className="social-grid">
-      <div className="social-compose">
-        <PostComposer />
-      </div>
-      <aside className="social-aside" aria-label="Feed filters">
-        <FeedFiltersForm key={feedHref(filters)} filters={filters} />
-      </aside>
-      <section className="social-main stack" aria-label="Posts">
-        <div className="toolbar feed-top" ref={top}>
-          <FeedLiveStatus status={status} />
+    <div className="flex w-full max-w-2xl flex-col gap-4">
+      <PostComposer />
+      <FeedFilterBar filters={filters}>
+        <div className="flex items-center gap-2">
           <UpdatingBadge updating={updating} />
+          <FeedLiveStatus status={status} />
         </div>
+      </FeedFilterBar>
+      <section className="flex flex-col gap-3" aria-label="Posts">
+        <div ref={top} className="-mb-3 h-0 scroll-mt-20" />
         <NewPostsNotice count={unseen} onShow={showNew} />
-        <p className="visually-hidden" aria-live="polite">
+        <p className="sr-only" aria-live="polite">
           {announcement}
         </p>
 
         {query.isPending ? (
-          <div className="center-block">
-            <Spinner label="Loading your feed…" />
-          </div>
+          <PostListSkeleton label="Loading your feed…" />
         ) : !query.data ? (
-          <Alert title="Could not load your feed">{socialErrorMessage(query.error)}</Alert>
+          <Alert title="Could not load your feed">
+            <p>{socialErrorMessage(query.error)}</p>
+            <Button size="sm" variant="outline" loading={query.isFetching} onClick={() => void query.refetch()}>
+              Retry
+            </Button>
+          </Alert>
         ) : items.length === 0 ? (
           filtered ? (
-            <EmptyState title="No posts match these filters." action={<ButtonLink href="/social">Clear filters</ButtonLink>}>
+            <EmptyState icon={<SearchX />} title="No posts match these filters." action={<ButtonLink href="/social">Clear filters</ButtonLink>}>
               Try another tag, word or period.
             </EmptyState>
           ) : (
             <EmptyState
+              icon={<Newspaper />}
               title="Your feed is empty."
               action={
                 <ButtonLink href="/social/people" variant="primary">
@@ -117,7 +119,7 @@ export function SocialFeed({ filters }: { filters: FeedFilters }) {
             endText="You’re all caught up."
           />
         )}
-        {query.data && query.isError ? <Alert>{socialErrorMessage(query.error)}</Alert> : null}
+        {query.data && query.isError && !query.isFetchNextPageError ? <Alert>{socialErrorMessage(query.error)}</Alert> : null}
       </section>
     </div>
   );

@@ -1,37 +1,61 @@
 'use client';
 
+import { PenLine } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { useProjectionState } from '@/components/api/use-projection-state';
 import { useUserPosts } from '@/components/api/use-user-posts';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Spinner } from '@/components/ui/spinner';
 import { UpdatingBadge } from '@/components/ui/updating-badge';
-import { PostList } from './post-list';
+import { PostList, PostListSkeleton } from './post-list';
 import { socialErrorMessage } from './social-error-message';
 
 /** A person's posts, newest first, with infinite scroll. */
-export function UserPosts({ userId, name }: { userId: string; name: string }) {
+export function UserPosts({ userId, name, isMe = false, heading }: { userId: string; name: string; isMe?: boolean; heading?: ReactNode }) {
   const query = useUserPosts(userId);
   const { updating: firstUpdating } = useProjectionState(query.data?.pages[0], 'social');
   const updating = firstUpdating || (query.data?.pages.some((p) => p.stale) ?? false);
   const items = query.data?.pages.flatMap((page) => page.value.items) ?? [];
 
+  const header = (
+    <div className="flex items-center justify-between gap-2">
+      {heading}
+      <UpdatingBadge updating={updating} />
+    </div>
+  );
   if (query.isPending) {
     return (
-      <div className="center-block">
-        <Spinner label="Loading posts…" />
+      <div className="flex flex-col gap-3">
+        {header}
+        <PostListSkeleton label="Loading posts…" />
       </div>
     );
   }
-  if (!query.data) return <Alert title="Could not load the posts">{socialErrorMessage(query.error)}</Alert>;
+  if (!query.data) {
+    return (
+      <div className="flex flex-col gap-3">
+        {header}
+        <Alert title="Could not load the posts">
+          <p>{socialErrorMessage(query.error)}</p>
+          <Button size="sm" variant="outline" loading={query.isFetching} onClick={() => void query.refetch()}>
+            Retry
+          </Button>
+        </Alert>
+      </div>
+    );
+  }
 
   return (
-    <div className="stack">
-      <div className="status-line">
-        <UpdatingBadge updating={updating} />
-      </div>
+    <div className="flex flex-col gap-3">
+      {header}
       {items.length === 0 ? (
-        <EmptyState title={`${name} has not posted yet.`} />
+        <EmptyState
+          icon={<PenLine />}
+          title={isMe ? 'You have not posted yet.' : `${name} has not posted yet.`}
+          action={isMe ? <ButtonLink href="/social">Write your first post</ButtonLink> : undefined}
+        />
       ) : (
         <PostList
           label={`Posts by ${name}`}
@@ -45,7 +69,7 @@ export function UserPosts({ userId, name }: { userId: string; name: string }) {
           authorFilterLinks={false}
         />
       )}
-      {query.isError ? <Alert>{socialErrorMessage(query.error)}</Alert> : null}
+      {query.isError && !query.isFetchNextPageError ? <Alert>{socialErrorMessage(query.error)}</Alert> : null}
     </div>
   );
 }

@@ -4,14 +4,17 @@ import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata: Metadata = { title: 'People' };
 
-type Props = { searchParams: Promise<{ prefix?: string | string[] }> };
+type Props = { searchParams: Promise<{ q?: string | string[]; prefix?: string | string[] }> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
 
 export default async function PeoplePage({ searchParams }: Props) {
-  const { prefix } = await searchParams;
+  const { q, prefix } = await searchParams;
   return (
     <>
       <PageHeader title="People" description="Find people to follow; their posts then appear in your feed." />
-      <PeopleDirectory initialPrefix={(Array.isArray(prefix) ? prefix[0] : prefix)?.trim() ?? ''} />
+      {/* ?prefix= is what older links carry. */}
+      <PeopleDirectory initialSearch={(first(q) || first(prefix)).slice(0, 50)} />
     </>
   );
 }
