@@ -58,7 +58,7 @@ export function FeedFiltersForm({ filters, onApplied }: { filters: FeedFilters; 
     <form role="search" aria-label="Filter the feed" className="flex flex-col gap-4" onSubmit={apply} noValidate>
       <Field name="tag" label="Tag" value={values.tag} onChange={set('tag')} autoComplete="off" maxLength={31} placeholder="e.g. cqrs" />
       <Field name="q" label="Text contains" type="search" value={values.q} onChange={set('q')} maxLength={100} />
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid gap-3 min-[26rem]:grid-cols-2">
         <Field name="since" label="From" type="date" value={values.since} onChange={set('since')} max={values.until || undefined} />
         <Field name="until" label="To" type="date" value={values.until} onChange={set('until')} min={values.since || undefined} />
       </div>
