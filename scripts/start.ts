@@ -105,7 +105,8 @@ async function main() {
   say('');
   say(`Quadrant is running at ${url}   (Ctrl-C stops it; data stays in ${DATA_DIR})`);
   say('demo accounts, password demo-password:');
-  say('  organizer@demo.test (organizer), attendee1@demo.test, attendee2@demo.test, attendee3@demo.test');
+  say('  organizer@demo.test, organizer2@demo.test (organizers), attendee1@demo.test (attendee), admin@demo.test (ops)');
+  say('  and 26 more members, e.g. hiro.tanaka@demo.test; the README lists what to try with each');
   say('');
 }
 
