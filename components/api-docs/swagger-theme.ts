@@ -89,9 +89,20 @@ a { color: var(--primary); }
 .swagger-ui .info .title { color: var(--foreground); font-size: 1.75rem; font-weight: 600; letter-spacing: -0.01em; }
 .swagger-ui .info .title small { background: var(--muted); color: var(--muted-foreground); border-radius: 6px; }
 .swagger-ui .info .title small.version-stamp { background: var(--primary); color: var(--primary-foreground); }
+.swagger-ui .info .title small pre { color: var(--foreground); }
+.swagger-ui .info .title small.version-stamp pre { color: var(--primary-foreground); }
+/* Method badges dark enough for white text (AA) in both themes. */
+.swagger-ui .opblock .opblock-summary-method { color: #fff; text-shadow: none; }
+.swagger-ui .opblock.opblock-post .opblock-summary-method { background: #167a4e; }
+.swagger-ui .opblock.opblock-get .opblock-summary-method { background: #1d62ad; }
+.swagger-ui .opblock.opblock-put .opblock-summary-method { background: #995300; }
+.swagger-ui .opblock.opblock-delete .opblock-summary-method { background: #b8322a; }
+.swagger-ui .opblock.opblock-patch .opblock-summary-method { background: #137368; }
+.swagger-ui .opblock.opblock-head .opblock-summary-method { background: #7437ab; }
+.swagger-ui .opblock.opblock-options .opblock-summary-method { background: #0d5aa7; }
 .swagger-ui .info a, .swagger-ui .info .link { color: var(--primary); }
 .swagger-ui .info p, .swagger-ui .info li, .swagger-ui .markdown p, .swagger-ui .renderedMarkdown p, .swagger-ui .opblock-description-wrapper p { color: var(--foreground); }
-.swagger-ui .scheme-container { background: var(--card); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: none; margin: 0 1.5rem 1rem; padding: 1rem 0; }
+.swagger-ui .scheme-container { background: transparent; border: 0; box-shadow: none; margin: 0 0 .5rem; padding: 0; }
 .swagger-ui .opblock-tag { color: var(--foreground); border-bottom-color: var(--border); font-weight: 600; font-size: 1.125rem; }
 .swagger-ui .opblock-tag small { color: var(--muted-foreground); }
 .swagger-ui .opblock { border-radius: var(--radius); box-shadow: none; }
@@ -109,6 +120,7 @@ a { color: var(--primary); }
 .swagger-ui .btn { border-radius: calc(var(--radius) - 2px); box-shadow: none; border-color: var(--input); color: var(--foreground); background: var(--card); font-weight: 500; }
 .swagger-ui .btn:hover { background: var(--accent); box-shadow: none; }
 .swagger-ui .btn.execute, .swagger-ui .btn.authorize { background: var(--primary); border-color: var(--primary); color: var(--primary-foreground); }
+.swagger-ui .btn.authorize span, .swagger-ui .btn.execute span { color: var(--primary-foreground); }
 .swagger-ui .btn.authorize svg { fill: var(--primary-foreground); }
 .swagger-ui .btn.cancel { border-color: var(--destructive); color: var(--destructive); background: transparent; }
 .swagger-ui input[type=text], .swagger-ui input[type=password], .swagger-ui input[type=search], .swagger-ui input[type=email], .swagger-ui input[type=file], .swagger-ui textarea, .swagger-ui select {
@@ -119,10 +131,9 @@ a { color: var(--primary); }
 .swagger-ui .dialog-ux .modal-ux-header h3, .swagger-ui .dialog-ux .modal-ux-content p, .swagger-ui .dialog-ux .modal-ux-content h4 { color: var(--foreground); }
 .swagger-ui .loading-container .loading::after { color: var(--muted-foreground); }
 .swagger-ui svg.arrow, .swagger-ui .expand-operation svg, .swagger-ui .opblock-control-arrow svg, .swagger-ui .model-toggle::after { fill: var(--muted-foreground); }
-html.dark .swagger-ui, html.dark .swagger-ui .scheme-container { background: var(--card); }
 html.dark .swagger-ui { background: transparent; }
 html.dark .swagger-ui .opblock .opblock-section-header { background: color-mix(in oklch, var(--card) 80%, transparent); }
 html.dark .swagger-ui .opblock-body pre.microlight, html.dark .swagger-ui .highlight-code > .microlight { background: oklch(0.14 0.01 264) !important; }
 html.dark .swagger-ui .model-toggle::after { filter: invert(1); }
-@media (max-width: 640px) { .swagger-ui .wrapper { padding: 0 .75rem; } .swagger-ui .scheme-container { margin: 0 .75rem 1rem; } .swagger-ui .info { margin: 1.25rem 0 1rem; } }
+@media (max-width: 640px) { .swagger-ui .wrapper { padding: 0 .75rem; } .swagger-ui .info { margin: 1.25rem 0 1rem; } }
 `;

@@ -43,7 +43,8 @@ const initScript = `window.addEventListener("load", function () {
   window.ui = SwaggerUIBundle({
     url: "/api/openapi.json",
     dom_id: "#swagger-ui",
-    deepLinking: true,
+    // No deep links: Swagger UI puts each as a link inside the summary button (nested interactive controls).
+    deepLinking: false,
     validatorUrl: null,
     withCredentials: true,
     persistAuthorization: true,

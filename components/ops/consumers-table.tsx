@@ -46,7 +46,7 @@ export function ConsumersTable({ status, now }: { status: OpsStatus | undefined;
         accessorKey: 'kind',
         header: ({ column }) => <DataTableColumnHeader column={column} title="Kind" />,
         enableGlobalFilter: false,
-        meta: { width: '7rem', hideBelow: 'md', label: 'Kind' },
+        meta: { width: '7.5rem', hideBelow: 'md', label: 'Kind' },
       },
       {
         id: 'status',
@@ -102,7 +102,7 @@ export function ConsumersTable({ status, now }: { status: OpsStatus | undefined;
         cell: ({ row }) =>
           row.original.deadLetters > 0 ? <Badge tone="danger">{formatCount(row.original.deadLetters)}</Badge> : formatCount(row.original.deadLetters),
         enableGlobalFilter: false,
-        meta: { width: '7.5rem', align: 'right', hideBelow: 'sm', label: 'Dead letters' },
+        meta: { width: '8.5rem', align: 'right', hideBelow: 'sm', label: 'Dead letters' },
       },
       {
         id: 'lastError',
@@ -110,7 +110,7 @@ export function ConsumersTable({ status, now }: { status: OpsStatus | undefined;
         header: 'Last error',
         enableSorting: false,
         cell: ({ row }) => <LastErrorCell error={row.original.lastError} at={row.original.lastErrorAt} now={now} />,
-        meta: { width: '14rem', hideBelow: 'md', label: 'Last error' },
+        meta: { width: '12rem', hideBelow: 'md', label: 'Last error' },
       },
     ],
     [now],

@@ -20,7 +20,7 @@ const count = (key: keyof Omit<Queue, 'name'>, title: string, hideBelow?: 'sm' |
     return formatCount(n);
   },
   enableGlobalFilter: false,
-  meta: { width: '6.5rem', align: 'right', hideBelow, label: title },
+  meta: { width: key === 'deadLetters' ? '8.5rem' : '6.5rem', align: 'right', hideBelow, label: title },
 });
 
 /** Jobs per context queue: waiting, running, retrying, dead (replay with `npm run jobs:replay-dead`). */
