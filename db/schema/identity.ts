@@ -1,11 +1,26 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
-export const departments = pgTable('departments', {
-  id: uuid('id').primaryKey(),
-  name: text('name').notNull(),
-  parentId: uuid('parent_id').references((): AnyPgColumn => departments.id),
-});
+/**
+ * The organization tree (company > division > department...): each row is a department aggregate,
+ * locked by every command that changes it or decides by it (procurement locks it first, see
+ * docs/decisions/0010-procurement-budget-ledger.md). `version` is its stream's version.
+ */
+export const departments = pgTable(
+  'departments',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => departments.id),
+    /** 0 for a root, one more per level below it. */
+    level: integer('level').notNull().default(0),
+    /** Who leads it (holds the team-lead role while leading); a user leads at most one department. */
+    leadId: uuid('lead_id').references((): AnyPgColumn => users.id),
+    version: integer('version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('departments_lead').on(t.leadId), check('departments_level', sql`${t.level} >= 0`)],
+);
 
 export const users = pgTable(
   'users',

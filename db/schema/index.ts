@@ -3,3 +3,4 @@ export * from './identity';
 export * from './events';
 export * from './social';
 export * from './reactors';
+export * from './procurement';
