@@ -115,9 +115,11 @@ export function PeopleDirectory({ initialSearch }: { initialSearch: string }) {
 
   return (
     <div className="flex w-full max-w-3xl flex-col gap-4">
-      <div className="flex items-center gap-3">
+      <div className="relative flex">
         <PeopleSearchForm value={search} onChange={setSearch} busy={searching} />
-        <UpdatingBadge updating={updating} />
+        <span className="absolute right-0 bottom-full mb-1">
+          <UpdatingBadge updating={updating} />
+        </span>
       </div>
 
       {first.isPending ? (
