@@ -1,29 +1,27 @@
 'use client';
 
+import { Trash2Icon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { toast } from 'sonner';
 import { useDeleteEvent } from '@/components/api/use-delete-event';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { eventErrorMessage } from './event-error-message';
 
-/** Delete with a confirmation; afterwards go to the organizer's list. */
-export function DeleteEventButton({ eventId, title }: { eventId: string; title: string }) {
+/**
+ * Delete with a confirmation; afterwards a toast and the organizer's list. The dialog's promise
+ * ("their registration as cancelled") is what My registrations shows: "Cancelled — event deleted".
+ */
+export function DeleteEventButton({ eventId, title, size }: { eventId: string; title: string; size?: 'sm' | 'default' }) {
   const router = useRouter();
   const deleteEvent = useDeleteEvent();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   return (
     <>
-      <Button
-        variant="danger"
-        onClick={() => {
-          setError(null);
-          setOpen(true);
-        }}
-      >
+      <Button variant="outline" size={size} className="text-destructive hover:text-destructive" onClick={() => setOpen(true)}>
+        <Trash2Icon aria-hidden />
         Delete
       </Button>
       <ConfirmDialog
@@ -36,16 +34,18 @@ export function DeleteEventButton({ eventId, title }: { eventId: string; title: 
           try {
             await deleteEvent.submit({ eventId });
             setOpen(false);
+            toast.success('Event deleted', { description: `“${title}” is gone; its registrations were cancelled.` });
             router.push('/organizer');
           } catch (e) {
             setOpen(false);
-            setError(eventErrorMessage(e));
+            toast.error('The event was not deleted', { description: eventErrorMessage(e) });
           }
         }}
       >
-        <p>“{title}” will disappear from upcoming events, and everyone registered will see their registration as cancelled. This cannot be undone.</p>
+        <p className="[overflow-wrap:anywhere]">
+          “{title}” will disappear from upcoming events, and everyone registered will see their registration as cancelled. This cannot be undone.
+        </p>
       </ConfirmDialog>
-      {error ? <Alert>{error}</Alert> : null}
     </>
   );
 }

@@ -2,19 +2,21 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { toast } from 'sonner';
 import { ApiError, isApiError } from '@/components/api/api-error';
 import type { EventDetails, EventInput, UpdateEventInput } from '@/components/api/event-types';
 import { useEvent } from '@/components/api/use-event';
 import { useProjectionState } from '@/components/api/use-projection-state';
 import { useUpdateEvent } from '@/components/api/use-update-event';
+import { useBreadcrumbTitle } from '@/components/shell/breadcrumb-title';
 import { useCurrentUser } from '@/components/shell/use-current-user';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Spinner } from '@/components/ui/spinner';
 import { eventErrorMessage } from './event-error-message';
 import { EventForm, eventToFormValues } from './event-form';
+import { EventFormSkeleton } from './event-skeletons';
 
 /** Only the fields the organizer changed, plus the version they were editing. */
 function changes(base: EventDetails, input: EventInput): UpdateEventInput {
@@ -44,6 +46,8 @@ export function EditEventForm({ eventId }: { eventId: string }) {
   const [formKey, setFormKey] = useState(0);
   const [reloading, setReloading] = useState(false);
 
+  useBreadcrumbTitle(base?.title ?? query.data?.value.title);
+
   // Pin the version being edited the first time a caught-up read arrives.
   const latest = query.data && !updating ? query.data.value : null;
   if (!base && latest) setBase(latest);
@@ -61,17 +65,18 @@ export function EditEventForm({ eventId }: { eventId: string }) {
 
   if (!base) {
     if (query.isPending || (query.data && updating)) {
-      return (
-        <div className="center-block">
-          <Spinner label={updating ? 'Waiting for the latest version…' : 'Loading event…'} />
-        </div>
-      );
+      return <EventFormSkeleton label={updating ? 'Waiting for the latest version…' : 'Loading event…'} />;
     }
     const notFound = query.error instanceof ApiError && query.error.status === 404;
     return notFound ? (
       <EmptyState title="Event not found" action={<ButtonLink href="/organizer">Back to my events</ButtonLink>} />
     ) : (
-      <Alert title="Could not load this event">{eventErrorMessage(query.error)}</Alert>
+      <Alert title="Could not load this event">
+        <p>{eventErrorMessage(query.error)}</p>
+        <Button variant="outline" size="sm" loading={query.isFetching} onClick={() => void query.refetch()}>
+          Retry
+        </Button>
+      </Alert>
     );
   }
 
@@ -86,7 +91,7 @@ export function EditEventForm({ eventId }: { eventId: string }) {
   const detailsHref = `/events/${encodeURIComponent(eventId)}`;
 
   return (
-    <div className="stack">
+    <div className="flex flex-col gap-4">
       {changedMeanwhile && !isApiError(update.error, 'version-conflict') ? (
         <Alert tone="warning" title="This event changed while you were editing">
           <p>Someone saved a newer version. Saving now will be refused; load the latest version first.</p>
@@ -122,6 +127,7 @@ export function EditEventForm({ eventId }: { eventId: string }) {
           }
           try {
             await update.submit(patch);
+            toast.success('Changes saved', { description: `“${input.title}” is up to date.` });
             router.push(detailsHref);
           } catch {
             // Shown by the form through update.error.

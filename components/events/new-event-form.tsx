@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { toast } from 'sonner';
 import { useCreateEvent } from '@/components/api/use-create-event';
 import { ButtonLink } from '@/components/ui/button-link';
 import { EventForm, emptyEventFormValues } from './event-form';
@@ -19,6 +20,7 @@ export function NewEventForm() {
       onSubmit={async (input) => {
         try {
           const { eventId } = await create.submit(input);
+          toast.success('Event created', { description: `“${input.title}” is open for registration.` });
           router.push(`/events/${encodeURIComponent(eventId)}`);
         } catch {
           // Shown by the form through create.error.

@@ -1,7 +1,8 @@
 import { Badge } from '@/components/ui/badge';
 
-/** Seats left as a compact badge for lists. */
-export function SeatsLeft({ seatsLeft, capacity }: { seatsLeft: number; capacity: number }) {
+/** Seats left as a compact badge for lists; a deleted event has no seats to speak of. */
+export function SeatsLeft({ seatsLeft, capacity, deleted = false }: { seatsLeft: number; capacity: number; deleted?: boolean }) {
+  if (deleted) return <Badge tone="neutral">Deleted</Badge>;
   if (seatsLeft <= 0) return <Badge tone="danger">Full</Badge>;
   const tone = seatsLeft <= Math.max(1, Math.ceil(capacity * 0.1)) ? 'warning' : 'success';
   return (

@@ -23,6 +23,10 @@ const ROUTES: { pattern: RegExp; trail: (title: string | null, id: string) => Cr
     pattern: /^\/events\/([^/]+)\/edit$/,
     trail: (title, id) => [{ label: 'Events', href: '/events' }, { label: title ?? 'Event', href: `/events/${id}` }, { label: 'Edit' }],
   },
+  {
+    pattern: /^\/events\/([^/]+)\/attendees$/,
+    trail: (title, id) => [{ label: 'Events', href: '/events' }, { label: title ?? 'Event', href: `/events/${id}` }, { label: 'Attendees' }],
+  },
   { pattern: /^\/social\/users\/([^/]+)$/, trail: (title) => [{ label: 'People', href: '/social/people' }, { label: title ?? 'Profile' }] },
   { pattern: /^\/social\/posts\/([^/]+)$/, trail: (title) => [{ label: 'Feed', href: '/social' }, { label: title ?? 'Post' }] },
 ];

@@ -1,5 +1,7 @@
+import { PlusIcon } from 'lucide-react';
 import type { Metadata } from 'next';
 import { OrganizedEvents } from '@/components/events/organized-events';
+import { OrganizerOnly } from '@/components/events/organizer-only';
 import { RoleGate } from '@/components/shell/role-gate';
 import { ButtonLink } from '@/components/ui/button-link';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,9 +15,12 @@ export default function OrganizerPage() {
         title="My events"
         description="Events you organize, including past and deleted ones."
         actions={
-          <ButtonLink href="/events/new" variant="primary">
-            New event
-          </ButtonLink>
+          <OrganizerOnly>
+            <ButtonLink href="/events/new" variant="primary">
+              <PlusIcon aria-hidden />
+              New event
+            </ButtonLink>
+          </OrganizerOnly>
         }
       />
       <RoleGate role="organizer" what="organize events">

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'My registrations' };
 export default function MyRegistrationsPage() {
   return (
     <>
-      <PageHeader title="My registrations" />
+      <PageHeader title="My registrations" description="Events you registered for, the next one first." />
       <MyRegistrationsList />
     </>
   );
