@@ -88,9 +88,10 @@ a { color: var(--primary); }
 .swagger-ui .info { margin: 2rem 0 1.5rem; }
 .swagger-ui .info .title { color: var(--foreground); font-size: 1.75rem; font-weight: 600; letter-spacing: -0.01em; }
 .swagger-ui .info .title small { background: var(--muted); color: var(--muted-foreground); border-radius: 6px; }
-.swagger-ui .info .title small.version-stamp { background: var(--primary); color: var(--primary-foreground); }
 .swagger-ui .info .title small pre { color: var(--foreground); }
-.swagger-ui .info .title small.version-stamp pre { color: var(--primary-foreground); }
+html .swagger-ui .info .title small.version-stamp { background: #167a4e; }
+html .swagger-ui .info .title small.version-stamp pre { color: #fff; }
+.swagger-ui .json-schema-2020-12-expand-deep-button { color: var(--muted-foreground); background: transparent; }
 /* Method badges dark enough for white text (AA) in both themes. */
 .swagger-ui .opblock .opblock-summary-method { color: #fff; text-shadow: none; }
 .swagger-ui .opblock.opblock-post .opblock-summary-method { background: #167a4e; }

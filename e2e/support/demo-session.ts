@@ -58,8 +58,9 @@ export async function demoContext(browser: Browser, email: string | null, option
  * checked as it stands.
  */
 export async function settle(page: Page, timeout = 6_000) {
+  // The API page is Swagger UI: its title is no h1, its operations show when the document is drawn.
   await page
-    .locator('h1')
+    .locator('h1, .swagger-ui .opblock')
     .first()
     .waitFor({ state: 'visible', timeout })
     .catch(() => {});
