@@ -15,7 +15,7 @@ export function EventCard({ event }: { event: EventSummary }) {
         <h2 className="font-semibold leading-snug [overflow-wrap:anywhere]">
           <Link
             href={`/events/${encodeURIComponent(event.eventId)}`}
-            className="outline-none after:absolute after:inset-0 after:rounded-xl focus-visible:after:ring-[3px] focus-visible:after:ring-ring/50"
+            className="text-foreground no-underline outline-none after:absolute after:inset-0 after:rounded-xl focus-visible:after:ring-[3px] focus-visible:after:ring-ring/50"
           >
             {event.title}
           </Link>

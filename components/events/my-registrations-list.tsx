@@ -34,7 +34,10 @@ function Row({ registration: r, now }: { registration: MyRegistration; now: numb
         {r.status === 'event-deleted' ? (
           <span className="font-medium text-muted-foreground line-through decoration-muted-foreground/50 [overflow-wrap:anywhere]">{r.title}</span>
         ) : (
-          <Link className="font-medium underline-offset-4 [overflow-wrap:anywhere] hover:underline" href={`/events/${encodeURIComponent(r.eventId)}`}>
+          <Link
+            className="font-medium text-foreground underline-offset-4 [overflow-wrap:anywhere] hover:underline"
+            href={`/events/${encodeURIComponent(r.eventId)}`}
+          >
             {r.title}
           </Link>
         )}
