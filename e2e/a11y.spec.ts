@@ -1,33 +1,24 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { type DemoIds, discoverIds } from './support/demo-ids';
+import { type DemoIds, discoverDemoIds } from './support/demo-ids';
 import { demoContext, settle, type Theme } from './support/demo-session';
 import { PAGES } from './support/page-catalog';
-import { ATTENDEE, ORGANIZER } from './support/sign-in';
 
 /**
  * axe on every page, light and dark: no serious or critical violation. Each one is printed with its
  * rule, the elements and the help text.
  */
 
-/** Known violations in pages converted by other engineers, `<page> / <theme>` -> what fails. */
-const KNOWN: Record<string, string> = {};
-
 let ids: DemoIds;
 
 test.beforeAll(async ({ browser }) => {
-  const organizer = await demoContext(browser, ORGANIZER);
-  const attendee = await demoContext(browser, ATTENDEE);
-  ids = await discoverIds(organizer.request, attendee.request);
-  await organizer.close();
-  await attendee.close();
+  ids = await discoverDemoIds(browser);
 });
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   for (const entry of PAGES) {
     const key = `${entry.name} / ${theme}`;
     test(`axe ${theme}: ${entry.name} has no serious or critical violations`, async ({ browser }) => {
-      test.fixme(key in KNOWN, KNOWN[key]);
       const context = await demoContext(browser, entry.user, { theme });
       const page = await context.newPage();
       const response = await page.goto(entry.path(ids));

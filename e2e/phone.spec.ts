@@ -1,30 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { type DemoIds, discoverIds } from './support/demo-ids';
+import { type DemoIds, discoverDemoIds } from './support/demo-ids';
 import { demoContext, settle } from './support/demo-session';
 import { PAGES } from './support/page-catalog';
-import { ATTENDEE, ORGANIZER } from './support/sign-in';
 
 /**
  * Every page on a 390 x 844 phone: nothing may scroll sideways. A failure names the widest
  * elements that stick out, so the fix starts at the right place.
  */
 
-/** Pages converted by other engineers that still overflow (owner: see the catalog); each says what overflows. */
-const KNOWN: Record<string, string> = {};
-
 let ids: DemoIds;
 
 test.beforeAll(async ({ browser }) => {
-  const organizer = await demoContext(browser, ORGANIZER);
-  const attendee = await demoContext(browser, ATTENDEE);
-  ids = await discoverIds(organizer.request, attendee.request);
-  await organizer.close();
-  await attendee.close();
+  ids = await discoverDemoIds(browser);
 });
 
 for (const entry of PAGES) {
   test(`phone 390x844: ${entry.name} has no horizontal overflow`, async ({ browser }) => {
-    test.fixme(entry.name in KNOWN, KNOWN[entry.name]);
     const context = await demoContext(browser, entry.user, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const response = await page.goto(entry.path(ids));

@@ -1,7 +1,6 @@
 'use client';
 
 import type { ColumnDef } from '@tanstack/react-table';
-import { RotateCwIcon } from 'lucide-react';
 import { useMemo } from 'react';
 import { ApiError } from '@/components/api/api-error';
 import type { Attendee, AttendeeStatus, EventDetails } from '@/components/api/event-types';
@@ -13,7 +12,6 @@ import { ChartCard } from '@/components/charts/chart-card';
 import { useBreadcrumbTitle } from '@/components/shell/breadcrumb-title';
 import { Alert } from '@/components/ui/alert';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { ButtonLink } from '@/components/ui/button-link';
 import { DataTable, DataTableColumnHeader } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -22,6 +20,7 @@ import { UpdatingBadge } from '@/components/ui/updating-badge';
 import { eventErrorMessage } from './event-error-message';
 import { formatEventDay, formatEventRange, formatEventTime } from './format-event-date';
 import { MAX_LOADED_ATTENDEES, useAllAttendees } from './use-all-attendees';
+import { QueryErrorAlert } from '@/components/ui/query-error-alert';
 
 const STATUS: Record<AttendeeStatus, { label: string; tone: BadgeTone }> = {
   registered: { label: 'Registered', tone: 'success' },
@@ -201,13 +200,7 @@ export function EventAttendees({ eventId }: { eventId: string }) {
           </ChartCard>
 
           {attendees.isError && !rows ? (
-            <Alert title="Could not load the attendees">
-              <p>{eventErrorMessage(attendees.error)}</p>
-              <Button variant="outline" size="sm" loading={attendees.isFetching} onClick={() => void attendees.refetch()}>
-                {attendees.isFetching ? null : <RotateCwIcon aria-hidden />}
-                Retry
-              </Button>
-            </Alert>
+            <QueryErrorAlert title="Could not load the attendees" message={eventErrorMessage(attendees.error)} query={attendees} />
           ) : (
             <section aria-labelledby="attendee-list-heading" className="flex min-w-0 flex-col gap-3">
               <div className="flex items-baseline justify-between gap-2">

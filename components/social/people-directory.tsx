@@ -12,6 +12,7 @@ import { UpdatingBadge } from '@/components/ui/updating-badge';
 import { PeopleSearchForm } from './people-search-form';
 import { PersonItem } from './person-item';
 import { socialErrorMessage } from './social-error-message';
+import { QueryErrorAlert } from '@/components/ui/query-error-alert';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const PAGE_SIZE = 30;
@@ -51,12 +52,7 @@ function PeoplePageItems({ q, cursor, last, onMore }: PageProps) {
   if (!query.data) {
     return (
       <li className="p-4">
-        <Alert title="Could not load more people">
-          <p>{socialErrorMessage(query.error)}</p>
-          <Button size="sm" variant="outline" loading={query.isFetching} onClick={() => void query.refetch()}>
-            Retry
-          </Button>
-        </Alert>
+        <QueryErrorAlert title="Could not load more people" message={socialErrorMessage(query.error)} query={query} />
       </li>
     );
   }
@@ -130,12 +126,7 @@ export function PeopleDirectory({ initialSearch }: { initialSearch: string }) {
           <PersonSkeleton />
         </ul>
       ) : !first.data ? (
-        <Alert title="Could not load people">
-          <p>{socialErrorMessage(first.error)}</p>
-          <Button size="sm" variant="outline" loading={first.isFetching} onClick={() => void first.refetch()}>
-            Retry
-          </Button>
-        </Alert>
+        <QueryErrorAlert title="Could not load people" message={socialErrorMessage(first.error)} query={first} />
       ) : items.length === 0 ? (
         <EmptyState icon={q ? <Search /> : <UsersRound />} title={q ? `No one matches “${q}”.` : 'No one here yet.'}>
           {q ? 'Search matches the start of any word of a name: try fewer letters, or a first or last name.' : null}

@@ -4,7 +4,6 @@ import { usePost } from '@/components/api/use-post';
 import { useProjectionState } from '@/components/api/use-projection-state';
 import { useBreadcrumbTitle } from '@/components/shell/breadcrumb-title';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Card, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -13,6 +12,7 @@ import { CommentForm } from './comment-form';
 import { CommentList } from './comment-list';
 import { PostCard, PostCardSkeleton } from './post-card';
 import { socialErrorMessage } from './social-error-message';
+import { QueryErrorAlert } from '@/components/ui/query-error-alert';
 
 /** "Shipping the new feed today, with live…": a post's first words for the breadcrumbs. */
 export function firstWords(text: string, max = 40): string {
@@ -43,12 +43,7 @@ export function PostDetailsPanel({ postId }: { postId: string }) {
   if (!query.data) {
     return (
       <div className="w-full max-w-2xl">
-        <Alert title="Could not load this post">
-          <p>{socialErrorMessage(query.error)}</p>
-          <Button size="sm" variant="outline" loading={query.isFetching} onClick={() => void query.refetch()}>
-            Retry
-          </Button>
-        </Alert>
+        <QueryErrorAlert title="Could not load this post" message={socialErrorMessage(query.error)} query={query} />
       </div>
     );
   }

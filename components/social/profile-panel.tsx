@@ -6,7 +6,6 @@ import { useBreadcrumbTitle } from '@/components/shell/breadcrumb-title';
 import { Alert } from '@/components/ui/alert';
 import { InitialsAvatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { UpdatingBadge } from '@/components/ui/updating-badge';
@@ -14,6 +13,7 @@ import { FollowButton } from './follow-button';
 import { ProfileCounts } from './profile-counts';
 import { socialErrorMessage } from './social-error-message';
 import { UserPosts } from './user-posts';
+import { QueryErrorAlert } from '@/components/ui/query-error-alert';
 
 /**
  * A person's page: avatar, name, key figures (posts, followers, following), follow, and their
@@ -40,12 +40,7 @@ export function ProfilePanel({ userId }: { userId: string }) {
   if (!query.data) {
     return (
       <div className="w-full max-w-2xl">
-        <Alert title="Could not load this profile">
-          <p>{socialErrorMessage(query.error)}</p>
-          <Button size="sm" variant="outline" loading={query.isFetching} onClick={() => void query.refetch()}>
-            Retry
-          </Button>
-        </Alert>
+        <QueryErrorAlert title="Could not load this profile" message={socialErrorMessage(query.error)} query={query} />
       </div>
     );
   }

@@ -10,7 +10,6 @@ import { useFeedStream } from '@/components/api/use-feed-stream';
 import { useProjectionState } from '@/components/api/use-projection-state';
 import { Newspaper, SearchX } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UpdatingBadge } from '@/components/ui/updating-badge';
@@ -20,6 +19,7 @@ import { NewPostsNotice } from './new-posts-notice';
 import { PostComposer } from './post-composer';
 import { PostList, PostListSkeleton } from './post-list';
 import { socialErrorMessage } from './social-error-message';
+import { QueryErrorAlert } from '@/components/ui/query-error-alert';
 
 /** The feed page: a one-line composer, filters behind a button, and the live, infinitely scrolled list. */
 export function SocialFeed({ filters }: { filters: FeedFilters }) {
@@ -83,12 +83,7 @@ export function SocialFeed({ filters }: { filters: FeedFilters }) {
         {query.isPending ? (
           <PostListSkeleton label="Loading your feed…" />
         ) : !query.data ? (
-          <Alert title="Could not load your feed">
-            <p>{socialErrorMessage(query.error)}</p>
-            <Button size="sm" variant="outline" loading={query.isFetching} onClick={() => void query.refetch()}>
-              Retry
-            </Button>
-          </Alert>
+          <QueryErrorAlert title="Could not load your feed" message={socialErrorMessage(query.error)} query={query} />
         ) : items.length === 0 ? (
           filtered ? (
             <EmptyState icon={<SearchX />} title="No posts match these filters." action={<ButtonLink href="/social">Clear filters</ButtonLink>}>

@@ -5,12 +5,12 @@ import type { ReactNode } from 'react';
 import { useProjectionState } from '@/components/api/use-projection-state';
 import { useUserPosts } from '@/components/api/use-user-posts';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UpdatingBadge } from '@/components/ui/updating-badge';
 import { PostList, PostListSkeleton } from './post-list';
 import { socialErrorMessage } from './social-error-message';
+import { QueryErrorAlert } from '@/components/ui/query-error-alert';
 
 /** A person's posts, newest first, with infinite scroll. */
 export function UserPosts({ userId, name, isMe = false, heading }: { userId: string; name: string; isMe?: boolean; heading?: ReactNode }) {
@@ -37,12 +37,7 @@ export function UserPosts({ userId, name, isMe = false, heading }: { userId: str
     return (
       <div className="flex flex-col gap-3">
         {header}
-        <Alert title="Could not load the posts">
-          <p>{socialErrorMessage(query.error)}</p>
-          <Button size="sm" variant="outline" loading={query.isFetching} onClick={() => void query.refetch()}>
-            Retry
-          </Button>
-        </Alert>
+        <QueryErrorAlert title="Could not load the posts" message={socialErrorMessage(query.error)} query={query} />
       </div>
     );
   }

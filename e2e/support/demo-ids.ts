@@ -1,4 +1,6 @@
-import { type APIRequestContext, expect } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect } from '@playwright/test';
+import { demoContext } from './demo-session';
+import { ATTENDEE, ORGANIZER } from './sign-in';
 
 /** Ids of real demo entities, discovered through the query API at test time (never hard-coded). */
 export type DemoIds = {
@@ -29,6 +31,18 @@ export async function discoverIds(organizer: APIRequestContext, attendee: APIReq
   const post = feed.items[0];
   expect(post, "the attendee's feed has a post").toBeTruthy();
   return { eventId: event.eventId, postId: post.postId, userId: post.author.userId };
+}
+
+/** The same, signing in as the demo organizer and attendee for the look-up. */
+export async function discoverDemoIds(browser: Browser): Promise<DemoIds> {
+  const organizer = await demoContext(browser, ORGANIZER);
+  const attendee = await demoContext(browser, ATTENDEE);
+  try {
+    return await discoverIds(organizer.request, attendee.request);
+  } finally {
+    await organizer.close();
+    await attendee.close();
+  }
 }
 
 /** An upcoming event with plenty of seats left (registering in it changes no other test's numbers). */

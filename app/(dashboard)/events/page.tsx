@@ -1,8 +1,6 @@
-import { PlusIcon } from 'lucide-react';
 import type { Metadata } from 'next';
-import { OrganizerOnly } from '@/components/events/organizer-only';
+import { NewEventButton } from '@/components/events/new-event-button';
 import { UpcomingEvents } from '@/components/events/upcoming-events';
-import { ButtonLink } from '@/components/ui/button-link';
 import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata: Metadata = { title: 'Upcoming events' };
@@ -13,18 +11,7 @@ export default async function EventsPage({ searchParams }: Props) {
   const { q } = await searchParams;
   return (
     <>
-      <PageHeader
-        title="Upcoming events"
-        description="Find something to go to, and save your seat."
-        actions={
-          <OrganizerOnly>
-            <ButtonLink href="/events/new" variant="primary">
-              <PlusIcon aria-hidden />
-              New event
-            </ButtonLink>
-          </OrganizerOnly>
-        }
-      />
+      <PageHeader title="Upcoming events" description="Find something to go to, and save your seat." actions={<NewEventButton />} />
       <UpcomingEvents initialQuery={(Array.isArray(q) ? q[0] : q)?.trim() ?? ''} />
     </>
   );
