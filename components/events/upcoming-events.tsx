@@ -55,7 +55,7 @@ export function UpcomingEvents(_props: { initialQuery?: string }) {
           <p className="sr-only" aria-live="polite">
             {items.length} {items.length === 1 ? 'event' : 'events'} shown
           </p>
-          <ul className="event-list grid gap-3" aria-label="Upcoming events" aria-busy={query.isFetching}>
+          <ul className="grid list-none gap-3 p-0" aria-label="Upcoming events" aria-busy={query.isFetching}>
             {items.map((event) => (
               <EventCard key={event.eventId} event={event} />
             ))}

@@ -15,7 +15,7 @@ export function RedirectToSignIn() {
   }, [pathname, router]);
 
   return (
-    <div className="center-page">
+    <div className="grid min-h-[60vh] place-items-center">
       <Spinner label="Redirecting to sign in…" />
     </div>
   );
