@@ -130,6 +130,25 @@ describe('procurement: a request from draft to paid', () => {
   });
 });
 
+describe('procurement: a retried submit reserves once', () => {
+  it('replays the first answer for the same Idempotency-Key, and refuses a second submit without one', async () => {
+    const base = (await ledger()).requested;
+    const requestId = await draft(org.requester, 4321);
+    const key = { 'idempotency-key': randomUUID() };
+    const [first, retry] = await Promise.all([
+      command(submitRequest, org.requester, { requestId }, key),
+      command(submitRequest, org.requester, { requestId }, key),
+    ]);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(retry.body).toEqual(first.body);
+    expectRefusal(await command(submitRequest, org.requester, { requestId }), 409, 'not-editable');
+    expect((await ledger()).requested).toBe(base + 4321);
+    expect(await streamOf(`purchase-request-${requestId}`)).toEqual(['PurchaseRequestCreated', 'RequestSubmitted']);
+    await command(cancelRequest, org.requester, { requestId });
+    expect((await ledger()).requested).toBe(base);
+  });
+});
+
 describe('procurement: refusals write nothing', () => {
   it('refuses the approval rules: own request, twice in a chain, not pending, not approved to pay', async () => {
     const lead = org.lead;

@@ -67,7 +67,8 @@ const usedOf = (l: Pick<LedgerState, 'requested' | 'committed' | 'spent'>) => l.
  *   a `stop` budget never drops below what is requested, committed and spent;
  * - a submit reserves the request's total (requested); under `stop` only what is available:
  *   `available = budget - requested - committed - spent` never goes below zero; under `warn` the
- *   reservation goes through and says it went over; crossing the threshold is flagged either way;
+ *   reservation goes through and says it went over; one that leaves usage at or past the warn
+ *   threshold is flagged either way;
  * - a request holds one entry: reserve (none, or released before) -> commit on final approval ->
  *   spend on payment; reject or cancel release what it holds, requested or committed. An entry out
  *   of step is refused, so nothing is ever counted twice or released twice;
@@ -228,7 +229,7 @@ function checkBudget(amount: number) {
     throw refuse('amount-too-large', `A budget is a whole amount from 0 to ${MAX_AMOUNT}`);
 }
 
-/** Over the budget (only `warn` gets there), or at or past the threshold after a reservation that crossed it. */
+/** Over the budget (only `warn` gets there), or usage at or past the warn threshold after the reservation. */
 function warningFor(before: LedgerState, after: LedgerTotals): BudgetWarning {
   if (after.available < 0) return 'over-budget';
   const reached = (used: number) => used * 100 >= before.budget * before.warnThreshold;
