@@ -1,8 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { ATTENDEE, DEMO_PASSWORD, ORGANIZER, daysFromNowLocal, signedInPage } from './support/sign-in';
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { storageStateFor } from './support/demo-session';
+import { ATTENDEE, DEMO_PASSWORD, ORGANIZER, daysFromNowLocal } from './support/sign-in';
 
 /**
  * The events pages in the shell, and the events defects of issue 8 (3, 7, 8, 9, 10), each with the
@@ -15,11 +13,9 @@ test.describe.configure({ timeout: 180_000 });
 
 const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
-// Sign-ins are throttled per account and client: each account signs in once per run (one token,
-// one browser session) and every test reuses it.
+// Each account signs in once per worker (one token, one browser session) and every test reuses it:
+// a hundred sign-ins in a row would only measure the sign-in page.
 const tokens = new Map<string, string>();
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-const sessions = new Map<string, StorageState>();
 
 async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
   const known = tokens.get(email);
@@ -55,32 +51,13 @@ async function registerAs(request: APIRequestContext, email: string, eventId: st
 
 const toast = (page: Page, text: string | RegExp) => page.locator('[data-sonner-toast]').filter({ hasText: text });
 
-/**
- * A browser context signed in as `email` (optionally in another time zone), on /events. The session
- * is kept in a file for the run's stack, so a worker restarted after a failure does not sign in again.
- */
+/** A browser context signed in as `email` (optionally in another time zone), on /events; one sign-in per user per worker. */
 async function signedIn(browser: Browser, email: string, timezoneId?: string) {
-  const file = path.join(os.tmpdir(), `quadrant-e2e-events-pages-${new URL(test.info().project.use.baseURL ?? 'http://x').port}-${email}.json`);
-  let state = sessions.get(email) ?? (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StorageState) : undefined);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (!state) {
-      const first = await signedInPage(browser, email);
-      state = await first.context.storageState();
-      writeFileSync(file, JSON.stringify(state));
-      await first.context.close();
-    }
-    const context = await browser.newContext({ storageState: state, ...(timezoneId ? { timezoneId } : {}) });
-    const page = await context.newPage();
-    await page.goto('/events');
-    if (!new URL(page.url()).pathname.startsWith('/sign-in')) {
-      sessions.set(email, state);
-      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-      return { context, page };
-    }
-    await context.close();
-    state = undefined; // expired: sign in again
-  }
-  throw new Error(`could not sign in as ${email}`);
+  const context = await browser.newContext({ storageState: await storageStateFor(browser, email), ...(timezoneId ? { timezoneId } : {}) });
+  const page = await context.newPage();
+  await page.goto('/events');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  return { context, page };
 }
 
 test.describe('defect 7: unknown and malformed event ids', () => {
