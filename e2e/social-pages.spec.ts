@@ -60,6 +60,8 @@ test('defect 5: People opens on everyone, one search box finds any word of a nam
 
   // Follow and unfollow from the list; the follow holds across a reload (the search too).
   await search.fill('hiro tan');
+  // The box writes the URL after a short pause; the reload below must find the search there.
+  await expect(page).toHaveURL(/[?&]q=hiro(\+|%20)tan\b/);
   const hiro = list.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Hiro Tanaka', exact: true }) });
   await hiro.getByRole('button', { name: 'Follow Hiro Tanaka', exact: true }).click();
   await expect(hiro.getByRole('button', { name: 'Unfollow Hiro Tanaka', exact: true })).toBeVisible();
