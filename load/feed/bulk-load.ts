@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { UserCreated } from '@/server/identity/domain/domain-events';
 import type { PostCreated, UserFollowed } from '@/server/social/domain/domain-events';
+import { FIRST, LAST, rng, TAGS, WORDS } from './sample-content';
 
 export interface LoadPlan {
   users: number;
@@ -71,71 +72,6 @@ export interface Loaded {
   ms: number;
   stats: { followersOfSmall: number[]; personaFeedPosts: Record<string, number> };
 }
-
-/** Deterministic PRNG (mulberry32), so every run loads the same graph. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FIRST = [
-  'Ada',
-  'Bora',
-  'Chen',
-  'Dara',
-  'Eun',
-  'Farah',
-  'Gil',
-  'Hana',
-  'Ivo',
-  'Jin',
-  'Kai',
-  'Lena',
-  'Min',
-  'Noor',
-  'Oli',
-  'Pia',
-  'Quin',
-  'Rae',
-  'Seo',
-  'Tae',
-  'Uma',
-  'Vik',
-  'Wen',
-  'Xia',
-  'Yuna',
-  'Zed',
-];
-const LAST = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Oh', 'Seo', 'Shin', 'Kwon', 'Hwang'];
-const TAGS = ['cqrs', 'postgres', 'mongodb', 'nextjs', 'events', 'coffee', 'music', 'travel', 'news', 'sports'];
-const WORDS = [
-  'the',
-  'feed',
-  'is',
-  'fast',
-  'today',
-  'we',
-  'shipped',
-  'a',
-  'new',
-  'read',
-  'model',
-  'and',
-  'it',
-  'works',
-  'nice',
-  'weekend',
-  'trip',
-  'photo',
-  'team',
-  'lunch',
-];
 
 /**
  * @param passwordHash one bcrypt hash, computed once by the caller and shared by every account.
